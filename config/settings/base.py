@@ -132,9 +132,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-EMAIL_BACKEND = env.str(
-    "EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -180,9 +178,6 @@ WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="Common Ground")
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAIL_USER_EDIT_FORM = "community.forms.WagtailUserEditForm"
-WAGTAIL_USER_CREATION_FORM = "community.forms.WagtailUserCreationForm"
-WAGTAIL_USER_CUSTOM_FIELDS = ["full_name"]
 
 # --- Common Ground ----------------------------------------------------------
 # The 360Giving publisher prefix used for organisations without a charity or

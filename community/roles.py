@@ -1,0 +1,101 @@
+"""The five roles, as groups with permissions, declared in one place.
+
+Roles are defined here in code and brought up to date after every
+`migrate`, so a new permission reaches every database the same way. What a
+person may do with one particular organisation, application or bid is
+decided per object by the services (membership, panel assignment), not by
+these model permissions alone.
+"""
+
+import logging
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+
+logger = logging.getLogger(__name__)
+
+ADMINISTRATOR = "Administrator"
+COMMISSIONER = "Commissioner"
+GRANTS_OFFICER = "Grants officer"
+PANEL_MEMBER = "Panel member"
+APPLICANT = "Applicant"
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+AUDIT_VIEW = "django_fsm_log.view_statelog"
+
+_OFFICER_COMMON = {
+    ADMIN_ACCESS,
+    AUDIT_VIEW,
+    "community.view_neighbourhood",
+    "community.view_organisation",
+    "community.view_organisationmembership",
+}
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    ADMINISTRATOR: _OFFICER_COMMON
+    | {
+        "community.add_user",
+        "community.change_user",
+        "community.view_user",
+        "auth.view_group",
+        "community.add_neighbourhood",
+        "community.change_neighbourhood",
+        "community.delete_neighbourhood",
+        "community.add_organisation",
+        "community.change_organisation",
+        "community.add_organisationmembership",
+        "community.change_organisationmembership",
+        "community.delete_organisationmembership",
+        "community.view_organisationinvitation",
+    },
+    COMMISSIONER: _OFFICER_COMMON | {"community.change_organisation"},
+    GRANTS_OFFICER: _OFFICER_COMMON
+    | {
+        "community.add_neighbourhood",
+        "community.change_neighbourhood",
+        "community.change_organisation",
+    },
+    # Panel members and applicants work in the portal, not the admin; what
+    # they may see is decided per submission and per organisation.
+    PANEL_MEMBER: set(),
+    APPLICANT: set(),
+}
+
+STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER}
+
+
+def _permission(dotted: str) -> Permission | None:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def roles_sync() -> list[str]:
+    """Make each role group hold exactly its declared permissions.
+
+    Returns the declared permissions that do not exist (yet), so a typo
+    shows up in the tests rather than as a silently missing right.
+    """
+    missing = []
+    for role, dotted_names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        permissions = []
+        for dotted in sorted(dotted_names):
+            permission = _permission(dotted)
+            if permission is None:
+                missing.append(dotted)
+            else:
+                permissions.append(permission)
+        group.permissions.set(permissions)
+    return missing
+
+
+def roles_sync_after_migrate(sender, using="default", apps=None, **kwargs):
+    # Permissions of every app are created first: post_migrate reaches
+    # apps in INSTALLED_APPS order and ours come before the libraries'.
+    from django.apps import apps as global_apps
+
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    missing = roles_sync()
+    if missing:
+        logger.warning("Role permissions not found: %s", ", ".join(missing))

@@ -1,0 +1,38 @@
+"""Reads for people and organisations."""
+
+from django.db.models import Count, QuerySet
+
+from community.models import (
+    InvitationState,
+    Organisation,
+    OrganisationInvitation,
+    OrganisationMembership,
+    User,
+)
+
+
+def membership_for(*, user: User, organisation: Organisation) -> OrganisationMembership | None:
+    if not user.is_authenticated:
+        return None
+    return OrganisationMembership.objects.filter(user=user, organisation=organisation).first()
+
+
+def organisations_of(*, user: User) -> QuerySet[Organisation]:
+    return (
+        Organisation.objects.filter(memberships__user=user)
+        .annotate(member_count=Count("memberships", distinct=True))
+        .prefetch_related("neighbourhoods")
+        .order_by("name")
+    )
+
+
+def organisation_members(*, organisation: Organisation) -> QuerySet[OrganisationMembership]:
+    return organisation.memberships.select_related("user").order_by(
+        "user__last_name", "user__first_name"
+    )
+
+
+def invitations_pending(*, organisation: Organisation) -> QuerySet[OrganisationInvitation]:
+    return organisation.invitations.filter(state=InvitationState.PENDING).select_related(
+        "invited_by"
+    )

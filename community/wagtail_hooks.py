@@ -1,0 +1,94 @@
+"""Staff screens in the Wagtail admin: neighbourhoods, organisations and
+the read-only audit trail."""
+
+from django.urls import path
+from django_fsm_log.models import StateLog
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
+
+from community.audit import AuditTrailPermissionPolicy
+from community.models import Neighbourhood, Organisation
+
+register_permission_policy(StateLog, AuditTrailPermissionPolicy(StateLog))
+
+
+class NeighbourhoodViewSet(ModelViewSet):
+    model = Neighbourhood
+    icon = "site"
+    menu_label = "Neighbourhoods"
+    list_display = ["name", "population"]
+    search_fields = ["name", "description"]
+    form_fields = ["name", "slug", "description", "population", "ons_codes", "boundary"]
+    inspect_view_enabled = True
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    list_display = ["name", "legal_form", "org_id", "user_led", "lived_experience_led"]
+    list_filter = ["legal_form", "user_led", "lived_experience_led", "neighbourhoods"]
+    search_fields = ["name", "org_id", "charity_number", "company_number", "postcode"]
+    form_fields = [
+        "name",
+        "legal_form",
+        "charity_number",
+        "company_number",
+        "user_led",
+        "lived_experience_led",
+        "neighbourhoods",
+        "staff_count",
+        "volunteer_count",
+        "staff_with_lived_experience_count",
+        "address",
+        "postcode",
+        "website",
+        "email",
+    ]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class AuditTrailViewSet(ModelViewSet):
+    """Every workflow transition, newest first. Only index and inspect
+    exist: there is no URL that could add, change or delete a row."""
+
+    model = StateLog
+    name = "audit-trail"
+    icon = "history"
+    menu_label = "Audit trail"
+    list_display = [
+        "timestamp",
+        "content_type",
+        "object_id",
+        "transition",
+        "source_state",
+        "state",
+        "by",
+    ]
+    list_filter = ["content_type", "transition", "timestamp"]
+    search_fields = ["transition", "description"]
+    ordering = ["-timestamp"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+class CommunityGroup(ModelViewSetGroup):
+    menu_label = "Community"
+    menu_icon = "group"
+    menu_order = 200
+    items = (NeighbourhoodViewSet, OrganisationViewSet, AuditTrailViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_community_viewsets():
+    return CommunityGroup()
