@@ -87,11 +87,13 @@ def invitation_send(*, invitation_id: int) -> bool:
     """E-mail the invitation once. A repeated task finds it sent and stops."""
     with transaction.atomic():
         invitation = (
-            OrganisationInvitation.objects.select_for_update()
+            OrganisationInvitation.objects.select_for_update(of=("self",))
             .select_related("organisation", "invited_by")
-            .get(pk=invitation_id)
+            .filter(pk=invitation_id)
+            .first()
         )
-        if invitation.sent_at is not None or invitation.state != InvitationState.PENDING:
+        # Gone (its organisation deleted) or already handled: nothing to send.
+        if invitation is None or invitation.sent_at is not None or invitation.state != InvitationState.PENDING:
             return False
         accept_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "invitation-accept", args=[invitation.token]

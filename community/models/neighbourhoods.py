@@ -13,7 +13,9 @@ class Neighbourhood(models.Model):
     neighbourhood up with official statistics and open data."""
 
     name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=140, unique=True)
+    slug = models.SlugField(
+        max_length=140, unique=True, blank=True, help_text="Left blank, it is made from the name."
+    )
     description = models.TextField(blank=True)
     boundary = models.JSONField(
         "boundary (GeoJSON)",
@@ -38,6 +40,10 @@ class Neighbourhood(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if not self.slug:
+            self.slug = slugify(self.name)[:140]
 
     def save(self, *args, **kwargs):
         if not self.slug:

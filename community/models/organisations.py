@@ -9,7 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 
 from community import org_ids
-from community.validators import postcode_normalise, validate_postcode
+from community.validators import postcode_normalise
 
 
 class LegalForm(models.TextChoices):
@@ -81,7 +81,7 @@ class Organisation(models.Model):
         "paid staff with lived experience", default=0, validators=[MinValueValidator(0)]
     )
     address = models.TextField(blank=True)
-    postcode = models.CharField(max_length=10, blank=True, validators=[validate_postcode])
+    postcode = models.CharField(max_length=10, blank=True)
     website = models.URLField(blank=True)
     email = models.EmailField("contact e-mail", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

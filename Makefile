@@ -1,0 +1,52 @@
+# Common Ground: the two commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test install lint format migrate demo lock ci clean benchmark
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.lock
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py demo_load
+
+## Serve http://127.0.0.1:8000 with a Celery worker and beat beside it; Ctrl-C stops all.
+run: demo
+	$(BIN)/honcho -f Procfile.dev start
+
+## The whole suite. Embedded (SQLite, no services) unless DATABASE_URL and
+## CELERY_BROKER_URL point at PostgreSQL and Redis.
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Regenerate the locked requirements after changing pyproject.toml.
+lock:
+	$(BIN)/python -m pip install --quiet uv==0.9.30
+	$(BIN)/uv pip compile pyproject.toml -o requirements/base.lock --python-version 3.11 -q
+	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements/dev.lock --python-version 3.11 -q
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from community.demo import DEMO_PASSWORD, demo_community_load
+
+
+class Command(BaseCommand):
+    help = "Load the Ashby Vale demo borough (idempotent) and print the demo logins."
+
+    def handle(self, *args, **options):
+        logins = demo_community_load()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded: Ashby Vale."))
+        self.stdout.write(
+            f"Sign in at http://127.0.0.1:8000/accounts/sign-in/ "
+            f"(staff: /admin/) with password {DEMO_PASSWORD!r}:"
+        )
+        for role, email in logins:
+            self.stdout.write(f"  {role:<15} {email}")
