@@ -93,7 +93,11 @@ def invitation_send(*, invitation_id: int) -> bool:
             .first()
         )
         # Gone (its organisation deleted) or already handled: nothing to send.
-        if invitation is None or invitation.sent_at is not None or invitation.state != InvitationState.PENDING:
+        if (
+            invitation is None
+            or invitation.sent_at is not None
+            or invitation.state != InvitationState.PENDING
+        ):
             return False
         accept_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
             "invitation-accept", args=[invitation.token]

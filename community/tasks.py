@@ -10,4 +10,3 @@ from community import services
 )
 def organisation_invitation_send(invitation_id: int) -> bool:
     return services.invitation_send(invitation_id=invitation_id)
-

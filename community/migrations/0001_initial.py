@@ -12,123 +12,394 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Neighbourhood',
+            name="Neighbourhood",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True)),
-                ('slug', models.SlugField(blank=True, help_text='Left blank, it is made from the name.', max_length=140, unique=True)),
-                ('description', models.TextField(blank=True)),
-                ('boundary', models.JSONField(blank=True, help_text='Optional. A GeoJSON Polygon or MultiPolygon in longitude/latitude.', null=True, validators=[community.validators.validate_boundary_geojson], verbose_name='boundary (GeoJSON)')),
-                ('ons_codes', models.JSONField(blank=True, default=list, help_text='Optional, for matching official statistics, e.g. E05011234.', validators=[community.validators.validate_ons_codes], verbose_name='ONS ward or LSOA codes')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)])),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True)),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Left blank, it is made from the name.",
+                        max_length=140,
+                        unique=True,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "boundary",
+                    models.JSONField(
+                        blank=True,
+                        help_text="Optional. A GeoJSON Polygon or MultiPolygon in longitude/latitude.",
+                        null=True,
+                        validators=[community.validators.validate_boundary_geojson],
+                        verbose_name="boundary (GeoJSON)",
+                    ),
+                ),
+                (
+                    "ons_codes",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Optional, for matching official statistics, e.g. E05011234.",
+                        validators=[community.validators.validate_ons_codes],
+                        verbose_name="ONS ward or LSOA codes",
+                    ),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="e-mail address"),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['last_name', 'first_name', 'email'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["last_name", "first_name", "email"],
             },
             managers=[
-                ('objects', community.models.people.PersonManager()),
+                ("objects", community.models.people.PersonManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('legal_form', models.CharField(choices=[('charity', 'Registered charity (trust or association)'), ('cio', 'Charitable incorporated organisation (CIO)'), ('cic', 'Community interest company (CIC)'), ('clg', 'Company limited by guarantee'), ('coop', 'Co-operative'), ('cbs', 'Community benefit society'), ('mutual', 'Mutual'), ('unincorporated', 'Unincorporated community group'), ('social_enterprise', 'Social enterprise'), ('micro_enterprise', 'Micro-enterprise'), ('sole_trader', 'Sole trader'), ('private_company', 'Private company'), ('public_body', 'Public body')], max_length=32)),
-                ('charity_number', models.CharField(blank=True, help_text='England and Wales 1234567, Scotland SC012345, Northern Ireland NIC100002.', max_length=12)),
-                ('company_number', models.CharField(blank=True, help_text='Companies House number, e.g. 01234567.', max_length=12)),
-                ('org_id', models.CharField(editable=False, help_text='Derived from the charity or company number (org-id.guide).', max_length=80, unique=True, verbose_name='organisation identifier')),
-                ('user_led', models.BooleanField(default=False, help_text='Run by the people who use its services.', verbose_name='user-led')),
-                ('lived_experience_led', models.BooleanField(default=False, verbose_name='led by people with lived experience')),
-                ('staff_count', models.PositiveIntegerField(default=0, verbose_name='paid staff')),
-                ('volunteer_count', models.PositiveIntegerField(default=0, verbose_name='volunteers')),
-                ('staff_with_lived_experience_count', models.PositiveIntegerField(default=0, validators=[django.core.validators.MinValueValidator(0)], verbose_name='paid staff with lived experience')),
-                ('address', models.TextField(blank=True)),
-                ('postcode', models.CharField(blank=True, max_length=10)),
-                ('website', models.URLField(blank=True)),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('neighbourhoods', models.ManyToManyField(blank=True, related_name='organisations', to='community.neighbourhood')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "legal_form",
+                    models.CharField(
+                        choices=[
+                            ("charity", "Registered charity (trust or association)"),
+                            ("cio", "Charitable incorporated organisation (CIO)"),
+                            ("cic", "Community interest company (CIC)"),
+                            ("clg", "Company limited by guarantee"),
+                            ("coop", "Co-operative"),
+                            ("cbs", "Community benefit society"),
+                            ("mutual", "Mutual"),
+                            ("unincorporated", "Unincorporated community group"),
+                            ("social_enterprise", "Social enterprise"),
+                            ("micro_enterprise", "Micro-enterprise"),
+                            ("sole_trader", "Sole trader"),
+                            ("private_company", "Private company"),
+                            ("public_body", "Public body"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "charity_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="England and Wales 1234567, Scotland SC012345, Northern Ireland NIC100002.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "company_number",
+                    models.CharField(
+                        blank=True,
+                        help_text="Companies House number, e.g. 01234567.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "org_id",
+                    models.CharField(
+                        editable=False,
+                        help_text="Derived from the charity or company number (org-id.guide).",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="organisation identifier",
+                    ),
+                ),
+                (
+                    "user_led",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Run by the people who use its services.",
+                        verbose_name="user-led",
+                    ),
+                ),
+                (
+                    "lived_experience_led",
+                    models.BooleanField(
+                        default=False, verbose_name="led by people with lived experience"
+                    ),
+                ),
+                ("staff_count", models.PositiveIntegerField(default=0, verbose_name="paid staff")),
+                (
+                    "volunteer_count",
+                    models.PositiveIntegerField(default=0, verbose_name="volunteers"),
+                ),
+                (
+                    "staff_with_lived_experience_count",
+                    models.PositiveIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="paid staff with lived experience",
+                    ),
+                ),
+                ("address", models.TextField(blank=True)),
+                ("postcode", models.CharField(blank=True, max_length=10)),
+                ("website", models.URLField(blank=True)),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "neighbourhoods",
+                    models.ManyToManyField(
+                        blank=True, related_name="organisations", to="community.neighbourhood"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='OrganisationInvitation',
+            name="OrganisationInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('role', models.CharField(choices=[('admin', 'Organisation admin'), ('member', 'Member')], default='member', max_length=16)),
-                ('token', models.CharField(default=community.models.membership.invitation_token, editable=False, max_length=64, unique=True)),
-                ('state', django_fsm.FSMField(choices=[('pending', 'Waiting for a reply'), ('accepted', 'Accepted'), ('revoked', 'Withdrawn'), ('expired', 'Lapsed')], default='pending', max_length=50, protected=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('invited_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='community.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "Organisation admin"), ("member", "Member")],
+                        default="member",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=community.models.membership.invitation_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "state",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("pending", "Waiting for a reply"),
+                            ("accepted", "Accepted"),
+                            ("revoked", "Withdrawn"),
+                            ("expired", "Lapsed"),
+                        ],
+                        default="pending",
+                        max_length=50,
+                        protected=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="community.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
             bases=(django_fsm.FSMModelMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='OrganisationMembership',
+            name="OrganisationMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('admin', 'Organisation admin'), ('member', 'Member')], default='member', max_length=16)),
-                ('joined_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='community.organisation')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("admin", "Organisation admin"), ("member", "Member")],
+                        default="member",
+                        max_length=16,
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="community.organisation",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['organisation__name', 'user__last_name'],
+                "ordering": ["organisation__name", "user__last_name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('staff_with_lived_experience_count__lte', models.F('staff_count'))), name='lived_experience_staff_within_staff'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("staff_with_lived_experience_count__lte", models.F("staff_count"))
+                ),
+                name="lived_experience_staff_within_staff",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisationinvitation',
-            constraint=models.UniqueConstraint(condition=models.Q(('state', 'pending')), fields=('organisation', 'email'), name='one_pending_invitation_per_address'),
+            model_name="organisationinvitation",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state", "pending")),
+                fields=("organisation", "email"),
+                name="one_pending_invitation_per_address",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisationmembership',
-            constraint=models.UniqueConstraint(fields=('organisation', 'user'), name='one_membership_per_person'),
+            model_name="organisationmembership",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "user"), name="one_membership_per_person"
+            ),
         ),
     ]

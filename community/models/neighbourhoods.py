@@ -41,11 +41,11 @@ class Neighbourhood(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if not self.slug:
-            self.slug = slugify(self.name)[:140]
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.name)[:140]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if not self.slug:
+            self.slug = slugify(self.name)[:140]

@@ -50,6 +50,13 @@ VCSE_FORMS = {
 }
 
 
+class WebsiteField(models.URLField):
+    """A web address; one typed without a scheme is taken as https://."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=200)
     legal_form = models.CharField(max_length=32, choices=LegalForm.choices)
@@ -82,7 +89,7 @@ class Organisation(models.Model):
     )
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=10, blank=True)
-    website = models.URLField(blank=True)
+    website = WebsiteField(blank=True)
     email = models.EmailField("contact e-mail", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

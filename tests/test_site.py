@@ -1,0 +1,128 @@
+"""What a first visitor and each demo person meet."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from community.demo import DEMO_PASSWORD, PEOPLE
+from community.models import Neighbourhood, Organisation, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_served(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<h1>Common Ground</h1>" in body
+    assert 'href="#main-content"' in body  # skip link
+
+
+def test_wagtail_admin_asks_for_sign_in(client):
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+
+
+def test_demo_data_loads_twice_without_duplicating(capsys):
+    call_command("demo_load")
+    call_command("demo_load")
+    printed = capsys.readouterr().out
+    for email, *_ in PEOPLE:
+        assert email in printed
+    assert DEMO_PASSWORD in printed
+    assert Neighbourhood.objects.count() == 5
+    assert Organisation.objects.count() == 6
+    assert User.objects.count() == len(PEOPLE)
+
+
+@pytest.mark.parametrize(
+    ("email", "reaches_admin"),
+    [(p[0], p[3] != "Panel member" and p[3] != "Applicant") for p in PEOPLE],
+)
+def test_each_demo_login_works(client, email, reaches_admin):
+    call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    response = client.post(
+        reverse("account-login"), {"username": email, "password": DEMO_PASSWORD}, follow=True
+    )
+    assert response.status_code == 200
+    assert response.context["user"].email == email
+    assert "Your dashboard" in response.content.decode()
+    assert (client.get("/admin/").status_code == 200) is reaches_admin
+
+
+def test_applicant_demo_sees_their_organisation(client):
+    call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.login(username="applicant@ashbyvale.example", password=DEMO_PASSWORD)
+    body = client.get(reverse("portal-dashboard")).content.decode()
+    assert "Canal Side Community Kitchen" in body
+    assert "GB-CHC-1190001" in body
+
+
+def test_sign_in_is_by_email_any_case(client):
+    User.objects.create_user(
+        email="ruth@example.org", password=DEMO_PASSWORD, first_name="Ruth", last_name="Ng"
+    )
+    ok = client.post(
+        reverse("account-login"), {"username": "Ruth@Example.org", "password": DEMO_PASSWORD}
+    )
+    assert ok.status_code == 302
+
+
+def test_wrong_password_is_refused_with_a_message(client):
+    User.objects.create_user(
+        email="ruth@example.org", password=DEMO_PASSWORD, first_name="Ruth", last_name="Ng"
+    )
+    response = client.post(
+        reverse("account-login"), {"username": "ruth@example.org", "password": "wrong"}
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_up_then_reset_password(client):
+    response = client.post(
+        reverse("account-signup"),
+        {
+            "email": "Sam@Example.org",
+            "first_name": "Sam",
+            "last_name": "Lee",
+            "password1": "canal-side-2026",
+            "password2": "canal-side-2026",
+        },
+    )
+    assert response.status_code == 302
+    assert User.objects.get().email == "sam@example.org"
+    client.logout()
+    again = client.post(
+        reverse("account-signup"),
+        {
+            "email": "sam@example.org",
+            "first_name": "S",
+            "last_name": "L",
+            "password1": "canal-side-2026",
+            "password2": "canal-side-2026",
+        },
+    )
+    assert "already exists" in again.content.decode()
+    client.post(reverse("password_reset"), {"email": "sam@example.org"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"/accounts/password-reset/\S+/\S+/", mail.outbox[0].body).group(0)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "new-pass-2026-x", "new_password2": "new-pass-2026-x"},
+    )
+    assert done.status_code == 302
+    assert client.login(username="sam@example.org", password="new-pass-2026-x")
+
+
+def test_sitemap_lists_the_home_page(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert b"<loc>" in response.content
