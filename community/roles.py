@@ -61,6 +61,36 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     APPLICANT: set(),
 }
 
+# Officers who run calls: frameworks read, calls and panels run, scores read.
+_SCORING_OFFICER = {
+    "social_value.view_framework",
+    "social_value.view_theme",
+    "social_value.view_outcome",
+    "social_value.view_measure",
+    "social_value.view_call",
+    "social_value.add_call",
+    "social_value.change_call",
+    "social_value.view_panel",
+    "social_value.add_panel",
+    "social_value.change_panel",
+    "social_value.view_submission",
+    "social_value.view_ranking",
+    "social_value.view_commitment",
+    "social_value.view_deliveryreport",
+    "social_value.moderate_call",
+    "social_value.manage_panel",
+}
+# Administrators also keep the social value framework itself.
+_FRAMEWORK_EDITOR = {
+    f"social_value.{action}_{model}"
+    for action in ("add", "change", "delete")
+    for model in ("theme", "outcome", "measure")
+} | {"social_value.add_framework", "social_value.change_framework"}
+
+ROLE_PERMISSIONS[ADMINISTRATOR] |= _SCORING_OFFICER | _FRAMEWORK_EDITOR
+ROLE_PERMISSIONS[COMMISSIONER] |= _SCORING_OFFICER
+ROLE_PERMISSIONS[GRANTS_OFFICER] |= _SCORING_OFFICER
+
 STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER}
 
 

@@ -202,3 +202,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# --- Scoring ------------------------------------------------------------------
+# PPN 06/20: social value carries at least 10% of a tender's total weight.
+SOCIAL_VALUE_MIN_WEIGHT = env.int("SOCIAL_VALUE_MIN_WEIGHT", default=10)
+# Members' scores this many points apart or more are flagged for discussion.
+SCORING_DISAGREEMENT_THRESHOLD = env.int("SCORING_DISAGREEMENT_THRESHOLD", default=2)

@@ -1,0 +1,266 @@
+"""Reads for scoring: built so a page's query count does not grow with its
+rows (the officer's pages read whole calls in a handful of queries)."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+
+from social_value.models import (
+    Assignment,
+    AssignmentState,
+    Call,
+    CallState,
+    Commitment,
+    Criterion,
+    CriterionKind,
+    ModeratedScore,
+    Score,
+    Submission,
+)
+from social_value.permissions import can_moderate
+from social_value.ranking import CriterionInput, RankedRow, SubmissionInput, rank_submissions
+from social_value.scales import scale_max
+
+DONE = (AssignmentState.RECUSED, AssignmentState.SUBMITTED)
+
+
+def assignments_outstanding(*, call: Call) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(submission__call=call).exclude(state__in=DONE)
+
+
+def assignment_for(*, submission: Submission, user) -> Assignment | None:
+    if not user.is_authenticated:
+        return None
+    return Assignment.objects.filter(submission=submission, member__user=user).first()
+
+
+def is_recused(*, submission: Submission, user) -> bool:
+    assignment = assignment_for(submission=submission, user=user)
+    return assignment is not None and assignment.state == AssignmentState.RECUSED
+
+
+def member_assignments(*, user) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(member__user=user)
+        .select_related("submission__call", "submission__organisation", "member")
+        .order_by("submission__call__title", "submission__reference")
+    )
+
+
+def progress_counts(*, assignments: QuerySet[Assignment]) -> dict[str, int]:
+    counts = assignments.aggregate(
+        total=Count("pk"),
+        to_declare=Count("pk", filter=Q(state=AssignmentState.AWAITING_DECLARATION)),
+        scoring=Count("pk", filter=Q(state=AssignmentState.SCORING)),
+        submitted=Count("pk", filter=Q(state=AssignmentState.SUBMITTED)),
+        recused=Count("pk", filter=Q(state=AssignmentState.RECUSED)),
+    )
+    return counts
+
+
+def call_progress(*, call: Call) -> dict[str, int]:
+    return progress_counts(assignments=Assignment.objects.filter(submission__call=call))
+
+
+def can_see_content(*, submission: Submission, user) -> bool:
+    """Assigned members once they declared no conflict; officers and the
+    chair unless they themselves are recused on it."""
+    assignment = assignment_for(submission=submission, user=user)
+    if assignment is not None:
+        return assignment.can_see_content
+    return user.is_authenticated and (
+        user.has_perm("social_value.view_submission")
+        or can_moderate(call=submission.call, user=user)
+    )
+
+
+def scores_visible_to(*, submission: Submission, user) -> bool:
+    """Nobody sees other members' scores until their own are submitted; the
+    chair and officers see them once moderation opens."""
+    assignment = assignment_for(submission=submission, user=user)
+    if assignment is not None and assignment.state == AssignmentState.RECUSED:
+        return False
+    if assignment is not None and assignment.state == AssignmentState.SUBMITTED:
+        return True
+    return submission.call.state in (CallState.MODERATION, CallState.RANKED) and can_moderate(
+        call=submission.call, user=user
+    )
+
+
+def submitted_scores(*, submission: Submission) -> QuerySet[Score]:
+    return (
+        Score.objects.filter(
+            assignment__submission=submission, assignment__state=AssignmentState.SUBMITTED
+        )
+        .select_related("criterion", "assignment__member__user")
+        .order_by("criterion__sort_order", "criterion__pk", "assignment__member__user__last_name")
+    )
+
+
+def latest_moderated(*, call: Call) -> dict[tuple[int, int], ModeratedScore]:
+    latest = {}
+    for row in (
+        ModeratedScore.objects.filter(submission__call=call)
+        .select_related("moderated_by")
+        .order_by("moderated_at", "pk")
+    ):
+        latest[(row.submission_id, row.criterion_id)] = row
+    return latest
+
+
+def ranking_for(*, call: Call) -> list[RankedRow]:
+    criteria = list(call.criteria.all())
+    moderated = latest_moderated(call=call)
+    submissions = []
+    for submission in call.submissions.all():
+        scores, gateways = {}, {}
+        for criterion in criteria:
+            row = moderated.get((submission.pk, criterion.pk))
+            if row is None:
+                continue
+            if criterion.kind == CriterionKind.GATEWAY:
+                gateways[criterion.pk] = row.passed
+            elif criterion.kind == CriterionKind.SCORED:
+                scores[criterion.pk] = row.score
+        submissions.append(
+            SubmissionInput(
+                id=submission.pk,
+                reference=submission.reference,
+                submitted_at=submission.submitted_at,
+                price=submission.price,
+                compliant=submission.compliant,
+                scores=scores,
+                gateways=gateways,
+            )
+        )
+    return rank_submissions(
+        criteria=[
+            CriterionInput(
+                id=c.pk,
+                kind=c.kind,
+                title=c.title,
+                weight=c.weight,
+                is_social_value=c.is_social_value,
+                min_score=c.min_score,
+            )
+            for c in criteria
+        ],
+        submissions=submissions,
+        scale_max=scale_max(call.scale),
+    )
+
+
+@dataclass
+class SheetCell:
+    criterion: Criterion
+    scores: list[tuple[str, int | None, str]] = field(default_factory=list)
+    moderated: ModeratedScore | None = None
+    threshold: int = 2
+
+    @property
+    def values(self) -> list[int]:
+        return [score for _, score, _ in self.scores if score is not None]
+
+    @property
+    def spread(self) -> int | None:
+        return max(self.values) - min(self.values) if self.values else None
+
+    @property
+    def mean(self) -> Decimal | None:
+        if not self.values:
+            return None
+        return (Decimal(sum(self.values)) / len(self.values)).quantize(Decimal("0.1"))
+
+    @property
+    def flagged(self) -> bool:
+        """Members this far apart talk it through before agreeing a score."""
+        return self.spread is not None and self.spread >= self.threshold
+
+
+@dataclass
+class SheetRow:
+    submission: Submission
+    cells: list[SheetCell]
+    recused: list[str]
+
+
+def moderation_sheet(*, call: Call) -> list[SheetRow]:
+    criteria = [c for c in call.criteria.all() if c.kind != CriterionKind.PRICE]
+    moderated = latest_moderated(call=call)
+    by_cell: dict[tuple[int, int], list] = defaultdict(list)
+    for submission_id, criterion_id, score, comment, first, last in (
+        Score.objects.filter(
+            assignment__submission__call=call, assignment__state=AssignmentState.SUBMITTED
+        )
+        .order_by("assignment__member__user__last_name", "assignment__pk")
+        .values_list(
+            "assignment__submission_id",
+            "criterion_id",
+            "score",
+            "comment",
+            "assignment__member__user__first_name",
+            "assignment__member__user__last_name",
+        )
+    ):
+        by_cell[(submission_id, criterion_id)].append((f"{first} {last}", score, comment))
+    recused: dict[int, list[str]] = defaultdict(list)
+    for submission_id, first, last in Assignment.objects.filter(
+        submission__call=call, state=AssignmentState.RECUSED
+    ).values_list("submission_id", "member__user__first_name", "member__user__last_name"):
+        recused[submission_id].append(f"{first} {last}")
+    rows = []
+    for submission in call.submissions.select_related("organisation"):
+        cells = [
+            SheetCell(
+                criterion=criterion,
+                scores=by_cell.get((submission.pk, criterion.pk), []),
+                moderated=moderated.get((submission.pk, criterion.pk)),
+                threshold=call.disagreement_threshold,
+            )
+            for criterion in criteria
+        ]
+        rows.append(SheetRow(submission=submission, cells=cells, recused=recused[submission.pk]))
+    return rows
+
+
+@dataclass
+class DeliveryLine:
+    commitment: Commitment
+    delivered: Decimal
+
+    @property
+    def promised_value(self) -> Decimal:
+        return self.commitment.value
+
+    @property
+    def delivered_value(self) -> Decimal:
+        return (self.delivered * self.commitment.measure.proxy_value).quantize(Decimal("0.01"))
+
+    @property
+    def shortfall(self) -> Decimal:
+        return max(self.commitment.quantity - self.delivered, Decimal(0))
+
+
+def commitments_delivery(*, submission: Submission) -> list[DeliveryLine]:
+    """Promised against delivered, per measure. A first-year-only measure
+    counts only reports whose period ends inside its first year."""
+    lines = []
+    for commitment in submission.commitments.select_related("measure").prefetch_related(
+        "delivery_reports"
+    ):
+        delivered = sum(
+            (
+                report.quantity_delivered
+                for report in commitment.delivery_reports.all()
+                if commitment.counts_on(report.period_end)
+            ),
+            Decimal(0),
+        )
+        lines.append(DeliveryLine(commitment=commitment, delivered=delivered))
+    return lines
+
+
+def commitments_total(*, submission: Submission) -> Decimal:
+    return sum((c.value for c in submission.commitments.select_related("measure")), Decimal("0.00"))
