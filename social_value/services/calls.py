@@ -10,6 +10,10 @@ from social_value.permissions import can_manage
 from social_value.services.panels import panel_problems
 
 
+def _pct(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
 def call_criteria_problems(*, call: Call) -> list[str]:
     """Everything wrong with a call's criteria, in words an officer can act on.
 
@@ -24,7 +28,9 @@ def call_criteria_problems(*, call: Call) -> list[str]:
     weighted = [c for c in criteria if c.kind in (CriterionKind.SCORED, CriterionKind.PRICE)]
     total = sum((c.weight for c in weighted), Decimal(0))
     if total != Decimal(100):
-        problems.append(f"The weights of scored and price criteria add up to {total:g}, not 100.")
+        problems.append(
+            f"The weights of scored and price criteria add up to {_pct(total)}, not 100."
+        )
     if any(c.kind == CriterionKind.GATEWAY and c.weight for c in criteria):
         problems.append("Gateway criteria are pass or fail and carry no weight.")
     prices = [c for c in criteria if c.kind == CriterionKind.PRICE]
@@ -36,8 +42,8 @@ def call_criteria_problems(*, call: Call) -> list[str]:
         social_value = sum((c.weight for c in criteria if c.is_social_value), Decimal(0))
         if social_value < call.social_value_floor:
             problems.append(
-                f"Social value carries {social_value:g}% of the weight; a tender needs at "
-                f"least {call.social_value_floor:g}% (PPN 06/20)."
+                f"Social value carries {_pct(social_value)}% of the weight; a tender needs at "
+                f"least {_pct(call.social_value_floor)}% (PPN 06/20)."
             )
     low, high = call.scale_bounds
     for criterion in criteria:
