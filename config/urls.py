@@ -39,6 +39,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include(accounts)),
     path("portal/", include("community.urls")),
+    path("scoring/", include("social_value.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -158,6 +158,7 @@ class SheetCell:
     scores: list[tuple[str, int | None, str]] = field(default_factory=list)
     moderated: ModeratedScore | None = None
     threshold: int = 2
+    error_form: object = None
 
     @property
     def values(self) -> list[int]:

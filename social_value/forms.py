@@ -1,0 +1,81 @@
+from django import forms
+
+from social_value.scales import scale_points
+
+
+class DeclarationForm(forms.Form):
+    conflicted = forms.TypedChoiceField(
+        label="Do you have a conflict of interest with this submission?",
+        choices=[
+            ("no", "No, I have no conflict of interest"),
+            ("yes", "Yes, I have a conflict of interest"),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text="For example you work for, volunteer with, or are related to someone at the "
+        "organisation, or you would gain from its success.",
+    )
+    nature = forms.CharField(
+        label="If yes, what is the conflict?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ScoresForm(forms.Form):
+    """One score and one comment per scored criterion, on the call's scale."""
+
+    def __init__(self, *args, criteria, scale, initial_scores=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        initial_scores = initial_scores or {}
+        points = scale_points(scale)
+        for criterion in criteria:
+            score, comment = initial_scores.get(criterion.pk, (None, ""))
+            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                label=f"Your score for {criterion.title}",
+                choices=[
+                    (str(p), f"{p}" + (f" – {words}" if words else "")) for p, words in points
+                ],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=None if score is None else str(score),
+                widget=forms.RadioSelect,
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=f"Why you gave this score for {criterion.title}",
+                required=False,
+                initial=comment,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def entries(self) -> dict:
+        return {
+            c.pk: (
+                self.cleaned_data.get(f"score_{c.pk}"),
+                self.cleaned_data.get(f"comment_{c.pk}", ""),
+            )
+            for c in self.criteria
+        }
+
+    def rows(self):
+        for criterion in self.criteria:
+            yield criterion, self[f"score_{criterion.pk}"], self[f"comment_{criterion.pk}"]
+
+
+class ModerationForm(forms.Form):
+    score = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    passed = forms.TypedChoiceField(
+        choices=[("", "Choose"), ("yes", "Passes"), ("no", "Fails")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+    )
+    rationale = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, scale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score"].choices = [("", "Choose")] + [
+            (str(p), str(p)) for p, _ in scale_points(scale)
+        ]
