@@ -45,6 +45,10 @@ lock:
 	$(BIN)/uv pip compile pyproject.toml -o requirements/base.lock --python-version 3.11 -q
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements/dev.lock --python-version 3.11 -q
 
+## Print timings and query counts for the scoring engine at scale.
+benchmark: install
+	$(BIN)/python benchmarks/ranking.py
+
 ci:
 	bash .ci/run
 

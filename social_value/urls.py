@@ -1,8 +1,19 @@
 from django.urls import path
 
-from social_value.views import officer, panel
+from social_value.views import frameworks, officer, panel
 
 urlpatterns = [
+    path("frameworks/", frameworks.framework_list, name="framework-list"),
+    path(
+        "frameworks/<int:pk>/publish/",
+        frameworks.framework_publish_view,
+        name="framework-publish",
+    ),
+    path(
+        "frameworks/<int:pk>/new-version/",
+        frameworks.framework_new_version_view,
+        name="framework-new-version",
+    ),
     path("panel/", panel.panel_dashboard, name="panel-dashboard"),
     path("assignments/<int:pk>/", panel.panel_submission, name="panel-submission"),
     path("assignments/<int:pk>/declare/", panel.panel_declare, name="panel-declare"),

@@ -201,6 +201,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Wagtail's background tasks log every run at INFO: only problems matter.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
 
 # --- Scoring ------------------------------------------------------------------

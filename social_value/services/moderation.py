@@ -21,6 +21,8 @@ def call_open_moderation(*, call: Call, actor) -> Call:
     if not can_moderate(call=call, user=actor):
         raise PermissionDenied("Only the chair or an officer can open moderation.")
     call = Call.objects.select_for_update().get(pk=call.pk)
+    if call.state != CallState.SCORING:
+        raise ValidationError("Moderation opens only from panel scoring.")
     outstanding = selectors.assignments_outstanding(call=call).count()
     if outstanding:
         raise ValidationError(f"{outstanding} assignments still have no submitted scores.")
@@ -43,7 +45,7 @@ def moderation_record(
 
     A later record supersedes an earlier one; both are kept.
     """
-    call = submission.call
+    call = Call.objects.get(pk=submission.call_id)  # its state as stored now
     if not can_moderate(call=call, user=actor):
         raise PermissionDenied("Only the chair or an officer can moderate.")
     if selectors.is_recused(submission=submission, user=actor):
@@ -82,6 +84,8 @@ def ranking_confirm(*, call: Call, actor) -> Ranking:
     if not can_manage(call=call, user=actor) or not can_moderate(call=call, user=actor):
         raise PermissionDenied("Only an officer can confirm the ranking.")
     call = Call.objects.select_for_update().get(pk=call.pk)
+    if call.state != CallState.MODERATION:
+        raise ValidationError("A ranking is confirmed once, at the end of moderation.")
     rows = selectors.ranking_for(call=call)
     unfinished = [
         row.reference

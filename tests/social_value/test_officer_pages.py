@@ -1,0 +1,123 @@
+"""The officer's pages: bounded queries at scale, permissions, CSV safety."""
+
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from community import roles
+from social_value.bulk import bulk_call
+from social_value.models import CallState
+from social_value.services.calls import call_open_scoring
+from tests.community.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def big_call():
+    return bulk_call(submissions=200, members=5, criteria=8)
+
+
+@pytest.fixture
+def officer_client(client):
+    client.force_login(UserFactory(roles=[roles.GRANTS_OFFICER]))
+    return client
+
+
+def test_ranking_page_for_200_by_5_by_8_runs_in_bounded_queries(
+    officer_client, big_call, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        response = officer_client.get(reverse("call-ranking", args=[big_call.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count("<tr>") >= 200
+
+
+def test_moderation_sheet_for_200_by_5_by_8_runs_in_bounded_queries(
+    officer_client, big_call, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        response = officer_client.get(reverse("call-moderation", args=[big_call.pk]))
+    assert response.status_code == 200
+    assert response.content.decode().count('class="moderation"') == 200
+
+
+def test_overview_for_200_submissions_runs_in_bounded_queries(
+    officer_client, big_call, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(15):
+        response = officer_client.get(reverse("call-overview", args=[big_call.pk]))
+    assert response.status_code == 200
+    assert "1000 of 1000 assignments scored" in response.content.decode()
+
+
+def test_ranking_csv_escapes_formulas(officer_client, tender):
+    tender.submissions[0].title = '=HYPERLINK("http://evil.example","click")'
+    tender.submissions[0].save()
+    tender.submissions[1].organisation.name = "+44 Trading"
+    tender.submissions[1].organisation.save()
+    tender.submissions[2].title = "@SUM(A1:A2)"
+    tender.submissions[2].save()
+    response = officer_client.get(reverse("call-ranking-csv", args=[tender.call.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=HYPERLINK("http://evil.example","click")' in cells
+    assert "'+44 Trading" in cells
+    assert "'@SUM(A1:A2)" in cells
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+@pytest.mark.parametrize("role", [roles.APPLICANT, roles.PANEL_MEMBER])
+def test_officer_pages_are_closed_to_others(client, tender, role):
+    client.force_login(UserFactory(roles=[role]))
+    for name in ("call-overview", "call-moderation", "call-ranking", "call-ranking-csv"):
+        assert client.get(reverse(name, args=[tender.call.pk])).status_code == 403, name
+    response = client.post(reverse("call-open-scoring", args=[tender.call.pk]))
+    assert response.status_code == 403
+    tender.call.refresh_from_db()
+    assert tender.call.state == CallState.SETUP
+
+
+def test_chair_reaches_moderation_but_cannot_open_scoring(client, tender):
+    client.force_login(tender.chair.user)
+    assert client.get(reverse("call-overview", args=[tender.call.pk])).status_code == 200
+    response = client.post(reverse("call-open-scoring", args=[tender.call.pk]))
+    assert response.status_code == 403
+
+
+def test_officer_opens_scoring_from_the_page(officer_client, tender):
+    response = officer_client.post(reverse("call-open-scoring", args=[tender.call.pk]), follow=True)
+    assert "Scoring is open." in response.content.decode()
+    tender.call.refresh_from_db()
+    assert tender.call.state == CallState.SCORING
+
+
+def test_problems_are_shown_before_scoring_opens(officer_client, tender):
+    tender.quality.weight = 10
+    tender.quality.save()
+    page = officer_client.get(reverse("call-overview", args=[tender.call.pk])).content.decode()
+    assert "add up to 60, not 100" in page
+
+
+def test_moderation_form_reshows_with_error_and_stores_nothing(officer_client, big_call):
+    submission = big_call.submissions.first()
+    criterion = big_call.criteria.filter(kind="scored").first()
+    before = submission.moderated_scores.count()
+    response = officer_client.post(
+        reverse("call-moderate", args=[big_call.pk, submission.pk, criterion.pk]),
+        {"score": "3", "rationale": ""},
+    )
+    assert response.status_code == 400
+    assert "Write the rationale for the moderated score." in response.content.decode()
+    assert submission.moderated_scores.count() == before
+
+
+def test_scoring_cannot_open_twice(officer_client, tender):
+    call_open_scoring(call=tender.call, actor=UserFactory(roles=[roles.COMMISSIONER]))
+    response = officer_client.post(reverse("call-open-scoring", args=[tender.call.pk]), follow=True)
+    assert response.status_code == 200
+    tender.call.refresh_from_db()
+    assert tender.call.state == CallState.SCORING
