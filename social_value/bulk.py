@@ -30,7 +30,7 @@ from social_value.models import (
 
 def bulk_call(*, submissions=200, members=5, criteria=8, seed=1, state=CallState.MODERATION):
     """A tender in moderation: every score submitted, every criterion moderated."""
-    rng = Random(seed)
+    rng = Random(seed)  # noqa: S311 - sample data, not secrets
     User = get_user_model()
     stamp = f"{timezone.now():%H%M%S%f}-{rng.randrange(10**6)}"
     framework = Framework.objects.create(name=f"Bulk framework {stamp}")
