@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from social_value.models import Call, Framework, Measure, Outcome, Panel, Theme
@@ -15,9 +16,6 @@ def scoring_link(call: Call) -> str:
     return format_html(
         '<a href="{}">Scoring, moderation and ranking</a>', reverse("call-overview", args=[call.pk])
     )
-
-
-scoring_link.short_description = "Scoring"
 
 
 class FrameworkViewSet(ModelViewSet):
@@ -71,7 +69,12 @@ class CallViewSet(ModelViewSet):
     model = Call
     icon = "list-ol"
     menu_label = "Scorable calls"
-    list_display = ["title", "kind", "state", scoring_link]
+    list_display = [
+        "title",
+        "kind",
+        "state",
+        Column("scoring", label="Scoring", accessor=scoring_link),
+    ]
     list_filter = ["kind", "state"]
     search_fields = ["title"]
     copy_view_enabled = False

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from community.demo import DEMO_PASSWORD, PEOPLE
 from community.models import Neighbourhood, Organisation, User
+from social_value.models import Call
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,11 @@ def test_demo_data_loads_twice_without_duplicating(capsys):
     assert DEMO_PASSWORD in printed
     assert Neighbourhood.objects.count() == 5
     assert Organisation.objects.count() == 6
-    assert User.objects.count() == len(PEOPLE)
+    for email, *_ in PEOPLE:
+        assert User.objects.filter(email=email).count() == 1
+    users, calls = User.objects.count(), Call.objects.count()
+    call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert (User.objects.count(), Call.objects.count()) == (users, calls)
 
 
 @pytest.mark.parametrize(
@@ -126,3 +131,22 @@ def test_sitemap_lists_the_home_page(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert b"<loc>" in response.content
+
+
+def test_demo_scoring_is_ready_to_explore(client):
+    call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.login(username="panel@ashbyvale.example", password=DEMO_PASSWORD)
+    panel_page = client.get(reverse("panel-dashboard")).content.decode()
+    assert "Connected Communities Fund, round 1" in panel_page
+    assert "Conflict of interest to declare" in panel_page
+
+    client.login(username="commissioner@ashbyvale.example", password=DEMO_PASSWORD)
+    tender = Call.objects.get(title="Home support in Northgate and The Heights")
+    ranking = client.get(reverse("call-ranking", args=[tender.pk]))
+    assert ranking.status_code == 200
+    body = ranking.content.decode()
+    for submission in tender.submissions.all():
+        assert submission.reference in body
+    assert "Millfield Shared Lives CIC" in body
+    sheet = client.get(reverse("call-moderation", args=[tender.pk])).content.decode()
+    assert "Agreed at the moderation meeting" in sheet
