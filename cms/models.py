@@ -31,6 +31,7 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
+    template = "cms/standard_page.html"
 
 
 class StandardPage(Page):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django_fsm_log.models import StateLog
 
+from community.audit import AUDIT_COLUMNS
 from community.models import User
 
 
@@ -29,15 +30,7 @@ class PersonAdmin(UserAdmin):
 
 @admin.register(StateLog)
 class AuditTrailAdmin(admin.ModelAdmin):
-    list_display = [
-        "timestamp",
-        "content_type",
-        "object_id",
-        "transition",
-        "source_state",
-        "state",
-        "by",
-    ]
+    list_display = AUDIT_COLUMNS
     list_filter = ["content_type", "transition"]
     search_fields = ["transition", "description", "by__email"]
     date_hierarchy = "timestamp"

@@ -18,6 +18,15 @@ from django_fsm_log.models import StateLog
 from wagtail.permission_policies import ModelPermissionPolicy
 
 AUDIT_TABLE = StateLog._meta.db_table
+AUDIT_COLUMNS = [
+    "timestamp",
+    "content_type",
+    "object_id",
+    "transition",
+    "source_state",
+    "state",
+    "by",
+]
 APPEND_ONLY_MESSAGE = "The audit trail is append-only: its rows cannot be changed or deleted."
 
 POSTGRES_TRIGGER = f"""

@@ -24,25 +24,29 @@ class SignUpForm(UserCreationForm):
         return email
 
 
+# What an organisation tells us about itself, in the portal and the admin.
+ORGANISATION_FIELDS = [
+    "name",
+    "legal_form",
+    "charity_number",
+    "company_number",
+    "user_led",
+    "lived_experience_led",
+    "neighbourhoods",
+    "staff_count",
+    "volunteer_count",
+    "staff_with_lived_experience_count",
+    "address",
+    "postcode",
+    "website",
+    "email",
+]
+
+
 class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = [
-            "name",
-            "legal_form",
-            "charity_number",
-            "company_number",
-            "user_led",
-            "lived_experience_led",
-            "neighbourhoods",
-            "staff_count",
-            "volunteer_count",
-            "staff_with_lived_experience_count",
-            "address",
-            "postcode",
-            "website",
-            "email",
-        ]
+        fields = ORGANISATION_FIELDS
         widgets = {
             "neighbourhoods": forms.CheckboxSelectMultiple,
             "address": forms.Textarea(attrs={"rows": 3}),

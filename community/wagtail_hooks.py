@@ -7,7 +7,8 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from community.audit import AuditTrailPermissionPolicy
+from community.audit import AUDIT_COLUMNS, AuditTrailPermissionPolicy
+from community.forms import ORGANISATION_FIELDS
 from community.models import Neighbourhood, Organisation
 
 register_permission_policy(StateLog, AuditTrailPermissionPolicy(StateLog))
@@ -30,22 +31,7 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "legal_form", "org_id", "user_led", "lived_experience_led"]
     list_filter = ["legal_form", "user_led", "lived_experience_led", "neighbourhoods"]
     search_fields = ["name", "org_id", "charity_number", "company_number", "postcode"]
-    form_fields = [
-        "name",
-        "legal_form",
-        "charity_number",
-        "company_number",
-        "user_led",
-        "lived_experience_led",
-        "neighbourhoods",
-        "staff_count",
-        "volunteer_count",
-        "staff_with_lived_experience_count",
-        "address",
-        "postcode",
-        "website",
-        "email",
-    ]
+    form_fields = ORGANISATION_FIELDS
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -58,15 +44,7 @@ class AuditTrailViewSet(ModelViewSet):
     name = "audit-trail"
     icon = "history"
     menu_label = "Audit trail"
-    list_display = [
-        "timestamp",
-        "content_type",
-        "object_id",
-        "transition",
-        "source_state",
-        "state",
-        "by",
-    ]
+    list_display = AUDIT_COLUMNS
     list_filter = ["content_type", "transition", "timestamp"]
     search_fields = ["transition", "description"]
     ordering = ["-timestamp"]

@@ -64,18 +64,6 @@ def call_progress(*, call: Call) -> dict[str, int]:
     return progress_counts(assignments=Assignment.objects.filter(submission__call=call))
 
 
-def can_see_content(*, submission: Submission, user) -> bool:
-    """Assigned members once they declared no conflict; officers and the
-    chair unless they themselves are recused on it."""
-    assignment = assignment_for(submission=submission, user=user)
-    if assignment is not None:
-        return assignment.can_see_content
-    return user.is_authenticated and (
-        user.has_perm("social_value.view_submission")
-        or can_moderate(call=submission.call, user=user)
-    )
-
-
 def scores_visible_to(*, submission: Submission, user) -> bool:
     """Nobody sees other members' scores until their own are submitted; the
     chair and officers see them once moderation opens."""
