@@ -43,12 +43,15 @@ class ScoresForm(forms.Form):
                 initial=None if score is None else str(score),
                 widget=forms.RadioSelect,
             )
-            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+            comment_field = forms.CharField(
                 label=f"Why you gave this score for {criterion.title}",
+                help_text="A draft can leave this blank; your submitted scores each need one.",
                 required=False,
                 initial=comment,
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
+            comment_field.hide_optional = True
+            self.fields[f"comment_{criterion.pk}"] = comment_field
 
     def entries(self) -> dict:
         return {
