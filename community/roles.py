@@ -87,7 +87,20 @@ _FRAMEWORK_EDITOR = {
     for model in ("theme", "outcome", "measure")
 } | {"social_value.add_framework", "social_value.change_framework"}
 
-ROLE_PERMISSIONS[ADMINISTRATOR] |= _SCORING_OFFICER | _FRAMEWORK_EDITOR
+# Grants officers run programmes and rounds and decide applications.
+_GRANTS = {
+    "grants.assess_application",
+    "grants.view_application",
+    "grants.view_programme",
+    "grants.add_programme",
+    "grants.change_programme",
+    "grants.view_round",
+    "grants.add_round",
+    "grants.change_round",
+}
+
+ROLE_PERMISSIONS[ADMINISTRATOR] |= _SCORING_OFFICER | _FRAMEWORK_EDITOR | _GRANTS
+ROLE_PERMISSIONS[GRANTS_OFFICER] |= _GRANTS
 ROLE_PERMISSIONS[COMMISSIONER] |= _SCORING_OFFICER
 ROLE_PERMISSIONS[GRANTS_OFFICER] |= _SCORING_OFFICER
 

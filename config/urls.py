@@ -40,6 +40,7 @@ urlpatterns = [
     path("accounts/", include(accounts)),
     path("portal/", include("community.urls")),
     path("scoring/", include("social_value.urls")),
+    path("grants/", include("grants.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -81,12 +81,6 @@ def _panel(name) -> Panel:
     return panel
 
 
-CRITERIA_ROUND = [
-    (CriterionKind.GATEWAY, "Eligible organisation, safeguarding policy in place", 0, False),
-    (CriterionKind.SCORED, "Need: the difference it makes in the neighbourhood", 40, False),
-    (CriterionKind.SCORED, "Led by the people it serves", 30, False),
-    (CriterionKind.SCORED, "Social value: connections, volunteering, local spend", 30, True),
-]
 CRITERIA_TENDER = [
     (CriterionKind.GATEWAY, "Insurance and CQC registration", 0, False),
     (CriterionKind.SCORED, "Method: how care is organised around each person", 40, False),
@@ -120,10 +114,7 @@ PROPOSALS = {
 }
 
 
-def _call(title, kind, criteria, framework, panel, organisations) -> Call:
-    call = Call.objects.filter(title=title).first()
-    if call:
-        return call
+def call_create(title, kind, criteria, framework, panel) -> Call:
     call = Call.objects.create(
         title=title, kind=kind, framework=framework, panel=panel, members_per_submission=3
     )
@@ -137,26 +128,41 @@ def _call(title, kind, criteria, framework, panel, organisations) -> Call:
             is_social_value=social,
             guidance="Look for specific, local evidence rather than general promises.",
         )
-    measures = {m.code: m for m in Measure.objects.filter(outcome__theme__framework=framework)}
+    return call
+
+
+def commitments_add(submission, promises) -> None:
+    measures = {
+        m.code: m
+        for m in Measure.objects.filter(outcome__theme__framework=submission.call.framework)
+    }
+    for code, quantity in promises.items():
+        Commitment.objects.create(
+            submission=submission,
+            measure=measures[code],
+            quantity=Decimal(quantity),
+            evidence_note=measures[code].evidence_required,
+        )
+
+
+def _call(title, kind, criteria, framework, panel, organisations) -> Call:
+    call = Call.objects.filter(title=title).first()
+    if call:
+        return call
+    call = call_create(title, kind, criteria, framework, panel)
     for number, name in enumerate(organisations, start=1):
         summary, price, promises = PROPOSALS[name]
         submission = Submission.objects.create(
             call=call,
             organisation=Organisation.objects.get(name=name),
-            reference=f"{'T' if kind == CallKind.TENDER else 'R'}{call.pk}-{number:03d}",
+            reference=f"T{call.pk}-{number:03d}",
             title=summary,
             price=price,
             submitted_at=timezone.now() - timezone.timedelta(days=20 - number),
             content=f"{summary}.\n\nWho we work with, what we will do week by week, and how "
             "people who use the service shape it.",
         )
-        for code, quantity in promises.items():
-            Commitment.objects.create(
-                submission=submission,
-                measure=measures[code],
-                quantity=Decimal(quantity),
-                evidence_note=measures[code].evidence_required,
-            )
+        commitments_add(submission, promises)
     return call
 
 
@@ -176,22 +182,11 @@ def _score_all(call, pattern):
 
 @transaction.atomic
 def demo_social_value_load() -> None:
+    """The framework, the panel and a tender that is moderated and ranked."""
     officer = User.objects.get(email="grants@ashbyvale.example")
     commissioner = User.objects.get(email="commissioner@ashbyvale.example")
     framework = _framework(officer)
     panel = _panel("Connected Communities panel")
-
-    round_call = _call(
-        "Connected Communities Fund, round 1",
-        CallKind.GRANT_ROUND,
-        CRITERIA_ROUND,
-        framework,
-        panel,
-        ["Canal Side Community Kitchen", "Heights Together", "Northgate Neighbours"],
-    )
-    if round_call.state == "setup":
-        calls.call_open_scoring(call=round_call, actor=officer)
-        panels.assignments_generate(call=round_call, actor=officer)
 
     tender = _call(
         "Home support in Northgate and The Heights",

@@ -137,7 +137,7 @@ def test_demo_scoring_is_ready_to_explore(client):
     call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
     client.login(username="panel@ashbyvale.example", password=DEMO_PASSWORD)
     panel_page = client.get(reverse("panel-dashboard")).content.decode()
-    assert "Connected Communities Fund, round 1" in panel_page
+    assert "Connected Communities Fund, round 2" in panel_page
     assert "Conflict of interest to declare" in panel_page
 
     client.login(username="commissioner@ashbyvale.example", password=DEMO_PASSWORD)
@@ -150,3 +150,26 @@ def test_demo_scoring_is_ready_to_explore(client):
     assert "Millfield Shared Lives CIC" in body
     sheet = client.get(reverse("call-moderation", args=[tender.pk])).content.decode()
     assert "Agreed at the moderation meeting" in sheet
+
+
+def test_demo_grants_are_ready_to_explore(client):
+    from grants.models import Round
+
+    call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.login(username="applicant@ashbyvale.example", password=DEMO_PASSWORD)
+    mine = client.get(reverse("my-applications")).content.decode()
+    assert "Cook-and-share lunch club" in mine
+    assert "Finish your answers and submit before the round closes." in mine
+    assert (
+        "Connected Communities Fund, round 2"
+        in client.get(reverse("grants-rounds")).content.decode()
+    )
+
+    client.login(username="grants@ashbyvale.example", password=DEMO_PASSWORD)
+    past = Round.objects.get(title="Connected Communities Fund, round 1")
+    dashboard = client.get(reverse("grants-round-dashboard", args=[past.pk])).content.decode()
+    assert "Late monitoring returns" in dashboard
+    assert "Northgate Neighbours" in dashboard
+    current = Round.objects.get(title="Connected Communities Fund, round 2")
+    listing = client.get(reverse("grants-application-list", args=[current.pk])).content.decode()
+    assert "4 applications." in listing

@@ -210,3 +210,7 @@ LOGGING = {
 SOCIAL_VALUE_MIN_WEIGHT = env.int("SOCIAL_VALUE_MIN_WEIGHT", default=10)
 # Members' scores this many points apart or more are flagged for discussion.
 SCORING_DISAGREEMENT_THRESHOLD = env.int("SCORING_DISAGREEMENT_THRESHOLD", default=2)
+
+# --- Grants -----------------------------------------------------------------------
+# Days an applicant has to answer a request for more information.
+MORE_INFO_DAYS = env.int("MORE_INFO_DAYS", default=10)

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from community.demo import DEMO_PASSWORD, demo_community_load
+from grants.demo import demo_grants_load
 from social_value.demo import demo_social_value_load
 
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         logins = demo_community_load()
         demo_social_value_load()
+        demo_grants_load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded: Ashby Vale."))
         self.stdout.write(
             f"Sign in at http://127.0.0.1:8000/accounts/sign-in/ "
@@ -19,6 +21,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<15} {email}")
         self.stdout.write(
             "Panel members also: community@ashbyvale.example, member@ashbyvale.example.\n"
+            "Grants: /grants/rounds/ (applicant), /admin/ > Grants > Rounds (officer)\n"
             "Panel work: /scoring/panel/  Calls: /admin/ > Social value and scoring > "
             "Scorable calls  Frameworks: /scoring/frameworks/"
         )

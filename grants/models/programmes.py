@@ -1,0 +1,106 @@
+"""Programmes (funds) and their rounds."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from wagtail.fields import StreamField
+
+from community.models import LegalForm
+from grants.questions import QuestionsBlock
+
+
+class Programme(models.Model):
+    """A fund with a purpose and a budget, run through one or more rounds."""
+
+    name = models.CharField(max_length=200, unique=True)
+    description = models.TextField(blank=True)
+    outcomes_sought = models.TextField(
+        "outcomes it seeks", help_text="What change the programme funds, in plain words."
+    )
+    budget = models.DecimalField(
+        "budget (£)", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="programmes_owned"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Round(models.Model):
+    """One call for applications. Its dates are stored in UTC and shown in
+    UK time, so a round closing at noon closes at noon in GMT and in BST."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="rounds")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    description = models.TextField(blank=True)
+    opens_at = models.DateTimeField()
+    closes_at = models.DateTimeField()
+    budget = models.DecimalField(
+        "budget (£)", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    minimum_award = models.DecimalField(
+        "smallest grant (£)", max_digits=12, decimal_places=2, default=Decimal(0)
+    )
+    maximum_award = models.DecimalField("largest grant (£)", max_digits=12, decimal_places=2)
+    allowed_legal_forms = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Leave empty to accept every legal form.",
+    )
+    maximum_annual_income = models.DecimalField(
+        "largest annual income of an applicant (£)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    neighbourhoods = models.ManyToManyField(
+        "community.Neighbourhood",
+        blank=True,
+        related_name="rounds",
+        help_text="Applicants must serve at least one of these. Leave empty for the whole area.",
+    )
+    call = models.OneToOneField(
+        "social_value.Call",
+        on_delete=models.PROTECT,
+        related_name="grant_round",
+        help_text="Criteria, weights, scale and panel for scoring this round.",
+    )
+    questions = StreamField(QuestionsBlock(), blank=True)
+
+    class Meta:
+        ordering = ["-closes_at"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = "The round must close after it opens."
+        if (
+            self.minimum_award is not None
+            and self.maximum_award is not None
+            and self.maximum_award < self.minimum_award
+        ):
+            errors["maximum_award"] = "The largest grant cannot be below the smallest."
+        unknown = set(self.allowed_legal_forms or []) - set(LegalForm.values)
+        if unknown:
+            errors["allowed_legal_forms"] = f"Unknown legal forms: {', '.join(sorted(unknown))}."
+        if errors:
+            raise ValidationError(errors)
+
+    def is_open(self, at=None) -> bool:
+        """Open from `opens_at` up to, not including, the `closes_at` second."""
+        at = at or timezone.now()
+        return self.opens_at <= at < self.closes_at

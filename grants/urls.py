@@ -1,0 +1,44 @@
+from django.urls import path
+
+from grants.views import applicant, officer
+
+urlpatterns = [
+    path("rounds/", applicant.rounds_open, name="grants-rounds"),
+    path("rounds/<int:round_pk>/apply/", applicant.application_start, name="application-start"),
+    path("applications/", applicant.my_applications, name="my-applications"),
+    path("applications/<int:pk>/", applicant.application_detail, name="application-detail"),
+    path("applications/<int:pk>/edit/", applicant.application_edit, name="application-edit"),
+    path(
+        "applications/<int:pk>/withdraw/",
+        applicant.application_withdraw,
+        name="application-withdraw",
+    ),
+    path("applications/<int:pk>/offer/", applicant.offer_respond, name="offer-respond"),
+    path(
+        "questions/<int:pk>/answer/", applicant.information_answer_view, name="information-answer"
+    ),
+    path("returns/<int:pk>/", applicant.monitoring_return, name="monitoring-return"),
+    # Officers
+    path("manage/rounds/<int:pk>/", officer.round_dashboard, name="grants-round-dashboard"),
+    path(
+        "manage/rounds/<int:pk>/applications/",
+        officer.application_list,
+        name="grants-application-list",
+    ),
+    path("manage/rounds/<int:pk>/decisions/", officer.decisions, name="grants-decisions"),
+    path("manage/applications/<int:pk>/", officer.application_manage, name="application-manage"),
+    path(
+        "manage/applications/<int:pk>/eligibility/",
+        officer.eligibility_decide,
+        name="application-eligibility",
+    ),
+    path("manage/applications/<int:pk>/ask/", officer.information_request, name="application-ask"),
+    path("manage/applications/<int:pk>/panel/", officer.panel_send, name="application-panel"),
+    path("manage/applications/<int:pk>/offer/", officer.offer_send, name="application-offer"),
+    path(
+        "manage/applications/<int:pk>/complete/",
+        officer.grant_complete,
+        name="application-complete",
+    ),
+    path("manage/payments/<int:pk>/paid/", officer.payment_paid, name="payment-paid"),
+]

@@ -1,0 +1,259 @@
+"""The grants officer's pages: round dashboard, application list, the
+application with its history and actions, and decisions in batches."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from community.models import Neighbourhood
+from grants import selectors
+from grants.eligibility import eligibility_checks, is_eligible
+from grants.forms import InformationRequestForm, OfferForm, PaymentForm, ReasonForm
+from grants.models import Application, Payment, Round, State
+from grants.questions import answers_for_display
+from grants.services import assessment, awards
+from social_value.selectors import ranking_for
+
+OFFICER = "grants.assess_application"
+
+
+@permission_required(OFFICER, raise_exception=True)
+def round_dashboard(request, pk):
+    round_ = get_object_or_404(Round.objects.select_related("programme", "call"), pk=pk)
+    return render(
+        request,
+        "grants/officer/round_dashboard.html",
+        {"round": round_, **selectors.round_dashboard(round_=round_)},
+    )
+
+
+@permission_required(OFFICER, raise_exception=True)
+def application_list(request, pk):
+    round_ = get_object_or_404(Round, pk=pk)
+    filters = {
+        "state": request.GET.get("state", ""),
+        "neighbourhood": request.GET.get("neighbourhood", ""),
+        "search": request.GET.get("q", "").strip(),
+    }
+    applications = selectors.applications_for_officer(round_=round_, **filters)
+    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "grants/officer/application_list.html",
+        {
+            "round": round_,
+            "page": page,
+            "filters": filters,
+            "states": State.choices,
+            "neighbourhoods": Neighbourhood.objects.order_by("name"),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@permission_required(OFFICER, raise_exception=True)
+def application_manage(request, pk):
+    application = get_object_or_404(
+        Application.objects.select_related("round__call", "organisation"), pk=pk
+    )
+    files = {d.question_id: d for d in application.documents.all()}
+    return render(
+        request,
+        "grants/officer/application.html",
+        {
+            "application": application,
+            "checks": eligibility_checks(application),
+            "eligible": is_eligible(application),
+            "answers": answers_for_display(
+                application.round.questions,
+                application.answers,
+                files={k: d.original_name for k, d in files.items()},
+            ),
+            "documents": files.values(),
+            "requests": application.information_requests.select_related("requested_by"),
+            "history": selectors.application_history(application),
+            "award": getattr(application, "award", None),
+            "reason_form": ReasonForm(),
+            "request_form": InformationRequestForm(),
+            "offer_form": OfferForm(),
+            "payment_form": PaymentForm(),
+        },
+    )
+
+
+def _act(request, pk, action, success):
+    application = get_object_or_404(Application, pk=pk)
+    try:
+        action(application)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, success)
+    return redirect("application-manage", pk=pk)
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def eligibility_decide(request, pk):
+    eligible = request.POST.get("eligible") == "yes"
+    return _act(
+        request,
+        pk,
+        lambda a: assessment.eligibility_decide(
+            application=a,
+            actor=request.user,
+            eligible=eligible,
+            reason=request.POST.get("reason", ""),
+        ),
+        "Marked eligible." if eligible else "Marked not eligible; the applicant is told why.",
+    )
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def information_request(request, pk):
+    return _act(
+        request,
+        pk,
+        lambda a: assessment.information_request(
+            application=a, actor=request.user, question=request.POST.get("question", "")
+        ),
+        "Your question is sent to the applicant.",
+    )
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def panel_send(request, pk):
+    return _act(
+        request,
+        pk,
+        lambda a: assessment.panel_send(application=a, actor=request.user),
+        "Sent to the panel.",
+    )
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def offer_send(request, pk):
+    form = OfferForm(request.POST)
+    if not form.is_valid():
+        for field, problems in form.errors.items():
+            messages.error(
+                request,
+                f"{form.fields[field].label if field in form.fields else ''}: {' '.join(problems)}",
+            )
+        return redirect("application-manage", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda a: awards.offer_send(
+            application=a,
+            actor=request.user,
+            starts_on=form.cleaned_data["starts_on"],
+            ends_on=form.cleaned_data["ends_on"],
+            payments=form.cleaned_data["payments"],
+            return_dates=form.cleaned_data["return_dates"],
+            terms=form.cleaned_data["terms"],
+        ),
+        "The offer is sent.",
+    )
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def payment_paid(request, pk):
+    payment = get_object_or_404(Payment.objects.select_related("award"), pk=pk)
+    form = PaymentForm(request.POST)
+    application_pk = payment.award.application_id
+    if not form.is_valid():
+        messages.error(request, "Enter the date paid and the payment reference.")
+        return redirect("application-manage", pk=application_pk)
+    return _act(
+        request,
+        application_pk,
+        lambda a: awards.payment_mark_paid(
+            payment=payment,
+            actor=request.user,
+            paid_on=form.cleaned_data["paid_on"],
+            reference=form.cleaned_data["reference"],
+        ),
+        "Payment recorded.",
+    )
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def grant_complete(request, pk):
+    return _act(
+        request,
+        pk,
+        lambda a: awards.grant_complete(application=a, actor=request.user),
+        "The grant is complete.",
+    )
+
+
+@permission_required(OFFICER, raise_exception=True)
+def decisions(request, pk):
+    round_ = get_object_or_404(Round.objects.select_related("call"), pk=pk)
+    waiting = {
+        a.submission_id: a
+        for a in Application.objects.filter(
+            round=round_, state__in=[State.PANEL, State.WAITLISTED]
+        ).select_related("organisation")
+    }
+    ranked = [
+        (row, waiting[row.submission_id])
+        for row in ranking_for(call=round_.call)
+        if row.submission_id in waiting
+    ]
+    errors = {}
+    if request.method == "POST":
+        batch = []
+        for _row, application in ranked:
+            outcome = request.POST.get(f"outcome-{application.pk}", "")
+            if not outcome:
+                continue
+            try:
+                amount = Decimal(request.POST.get(f"amount-{application.pk}") or "0") or None
+            except InvalidOperation:
+                amount = None
+            batch.append(
+                assessment.Decision(
+                    application_id=application.pk,
+                    outcome=outcome,
+                    amount=amount,
+                    reason=request.POST.get(f"reason-{application.pk}", ""),
+                )
+            )
+        try:
+            decided = assessment.decisions_record(
+                round_=round_, actor=request.user, decisions=batch
+            )
+        except ValidationError as error:
+            errors = error.message_dict
+        else:
+            messages.success(request, f"{len(decided)} decisions recorded.")
+            return redirect("grants-decisions", pk=round_.pk)
+    dashboard = selectors.round_dashboard(round_=round_)
+    return render(
+        request,
+        "grants/officer/decisions.html",
+        {
+            "round": round_,
+            "ranked": ranked,
+            "errors": errors,
+            "posted": request.POST,
+            "remaining": dashboard["remaining"],
+            "committed": dashboard["committed"],
+        },
+        status=400 if errors else 200,
+    )
