@@ -1,12 +1,20 @@
 from django import forms
 
 from grants.models import Application
+from grants.questions import MoneyField
 
 
 class CoreAnswersForm(forms.ModelForm):
     """The questions every round asks; the round's own follow."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
+    amount_requested = MoneyField(
+        label="Amount asked for (£)", widget=forms.TextInput(attrs={"inputmode": "decimal"})
+    )
+    annual_income = MoneyField(
+        label="Your organisation's annual income (£)",
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+    )
 
     class Meta:
         model = Application

@@ -80,6 +80,19 @@ def parse_money(text: str) -> Decimal | None:
         return None
 
 
+class MoneyField(forms.CharField):
+    """Pounds as people write them: 1250, 1,250.50 or £1,250."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        amount = parse_money(text)
+        if amount is None:
+            raise forms.ValidationError("Enter an amount in pounds, like 1250 or 1,250.50.")
+        return amount
+
+
 def budget_total(rows) -> Decimal:
     return sum((Decimal(str(row["amount"])) for row in rows or []), Decimal(0))
 
@@ -161,7 +174,7 @@ def _field_for(kind: str, spec: dict):
             min_value=spec.get("min_value"), max_value=spec.get("max_value"), **common
         )
     if kind == "money":
-        return forms.DecimalField(max_digits=12, decimal_places=2, min_value=0, **common)
+        return MoneyField(widget=forms.TextInput(attrs={"inputmode": "decimal"}), **common)
     if kind == "yes_no":
         return forms.TypedChoiceField(
             choices=[("yes", "Yes"), ("no", "No")],
