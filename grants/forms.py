@@ -28,7 +28,9 @@ class CoreAnswersForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            # Drafts may have gaps; all three are checked at submission.
             field.required = False
+            field.hide_optional = True
         self.fields["version"].required = True
 
 

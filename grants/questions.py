@@ -115,6 +115,7 @@ class BudgetTableWidget(forms.Widget):
         rows = [
             {"item": row.get("item", ""), "amount": str(row.get("amount", ""))}
             for row in (value or [])
+            if row.get("item") or row.get("amount")
         ]
         rows += [{"item": "", "amount": ""}] * self.blank_rows
         context["widget"]["rows"] = [
