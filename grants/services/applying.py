@@ -1,6 +1,7 @@
 """Applying: start, save (never silently over someone else's save), submit
 before the deadline, withdraw."""
 
+import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,7 +47,7 @@ def application_start(*, round_: Round, organisation: Organisation, actor) -> Ap
                 organisation=organisation,
                 created_by=actor,
                 updated_by=actor,
-                reference=f"pending-{timezone.now().timestamp()}-{organisation.pk}",
+                reference=f"new-{uuid.uuid4().hex[:24]}",
                 project_title="",
             )
             application.reference = f"G{round_.pk}-{application.pk:05d}"
