@@ -36,7 +36,7 @@ def _form_errors_from(form, error: ValidationError) -> None:
 def signup(request):
     if request.user.is_authenticated:
         return redirect("portal-dashboard")
-    form = SignUpForm(request.POST or None)
+    form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -61,7 +61,7 @@ def dashboard(request):
 
 @login_required
 def organisation_create(request):
-    form = OrganisationForm(request.POST or None)
+    form = OrganisationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_create(
             actor=request.user,
@@ -77,7 +77,9 @@ def organisation_create(request):
 def organisation_edit(request, pk):
     organisation = get_object_or_404(Organisation, pk=pk)
     _membership_required(request, organisation, admin=True)
-    form = OrganisationForm(request.POST or None, instance=organisation)
+    form = OrganisationForm(
+        request.POST if request.method == "POST" else None, instance=organisation
+    )
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your organisation's details are saved.")
@@ -91,7 +93,7 @@ def organisation_edit(request, pk):
 def organisation_detail(request, pk):
     organisation = get_object_or_404(Organisation, pk=pk)
     membership = _membership_required(request, organisation)
-    invitation_form = InvitationForm(request.POST or None)
+    invitation_form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not membership.is_admin:
             raise PermissionDenied("Only an organisation admin can invite people.")

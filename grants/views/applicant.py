@@ -269,7 +269,9 @@ def monitoring_return(request, pk):
         if application.submission_id
         else []
     )
-    form = MonitoringReturnForm(request.POST or None, commitments=commitments)
+    form = MonitoringReturnForm(
+        request.POST if request.method == "POST" else None, commitments=commitments
+    )
     if request.method == "POST" and form.is_valid():
         try:
             awards.monitoring_return_submit(

@@ -1,0 +1,155 @@
+"""The whole journey through the pages, as the officer and the applicant
+click it, and every officer move refused to an applicant."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from grants.models import MonitoringReturn, Payment, State
+from grants.services import applying, assessment, awards
+from tests.community.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_officer_and_applicant_pages_take_a_grant_from_eligibility_to_active(
+    client, submitted, member, officer
+):
+    client.force_login(officer)
+    page = client.get(reverse("application-manage", args=[submitted.pk])).content.decode()
+    assert "By the rules this application is <strong>eligible</strong>" in page
+    client.post(reverse("application-eligibility", args=[submitted.pk]), {"eligible": "yes"})
+    client.post(reverse("application-panel", args=[submitted.pk]))
+    decisions_url = reverse("grants-decisions", args=[submitted.round_id])
+    assert submitted.reference in client.get(decisions_url).content.decode()
+    missing_reason = client.post(
+        decisions_url, {f"outcome-{submitted.pk}": "approve", f"amount-{submitted.pk}": "4500"}
+    )
+    assert missing_reason.status_code == 400
+    assert "give the reason for the decision" in missing_reason.content.decode()
+    client.post(
+        decisions_url,
+        {
+            f"outcome-{submitted.pk}": "approve",
+            f"amount-{submitted.pk}": "4500",
+            f"reason-{submitted.pk}": "Clear local need",
+        },
+    )
+    submitted.refresh_from_db()
+    assert (submitted.state, submitted.approved_amount) == (State.APPROVED, Decimal("4500"))
+
+    start = date.today()
+    client.post(
+        reverse("application-offer", args=[submitted.pk]),
+        {
+            "starts_on": start.strftime("%d/%m/%Y"),
+            "ends_on": (start + timedelta(days=365)).strftime("%d/%m/%Y"),
+            "payments": f"{start:%d/%m/%Y}, 4500",
+            "return_dates": f"{start + timedelta(days=180):%d/%m/%Y}",
+        },
+    )
+    submitted.refresh_from_db()
+    assert submitted.state == State.OFFER
+
+    client.force_login(member)
+    detail = client.get(reverse("application-detail", args=[submitted.pk])).content.decode()
+    assert "We are pleased to offer you a grant of <strong>£4,500.00</strong>" in detail
+    client.post(reverse("offer-respond", args=[submitted.pk]), {"action": "accept"})
+    submitted.refresh_from_db()
+    assert submitted.state == State.OFFER  # a name is needed to accept
+    client.post(
+        reverse("offer-respond", args=[submitted.pk]),
+        {"action": "accept", "signed_name": "Ali Hassan"},
+    )
+    submitted.refresh_from_db()
+    assert submitted.state == State.ACCEPTED
+
+    client.force_login(officer)
+    payment = Payment.objects.get()
+    client.post(
+        reverse("payment-paid", args=[payment.pk]),
+        {"paid_on": start.strftime("%d/%m/%Y"), "reference": "BACS 123"},
+    )
+    submitted.refresh_from_db()
+    assert submitted.state == State.ACTIVE
+
+    client.force_login(member)
+    monitoring_return = MonitoringReturn.objects.get()
+    url = reverse("monitoring-return", args=[monitoring_return.pk])
+    empty = client.post(url, {})
+    assert empty.status_code == 400
+    assert "Tell us what happened." in empty.content.decode()
+    client.post(
+        url,
+        {
+            "narrative": "Forty lunches",
+            "spend_to_date": "2000",
+            "outcomes": "New friendships",
+            "connections_helped": "31",
+        },
+    )
+    monitoring_return.refresh_from_db()
+    assert monitoring_return.connections_helped == 31
+
+    client.force_login(officer)
+    history = client.get(reverse("application-manage", args=[submitted.pk])).content.decode()
+    for words in ("Clear local need", "Offer accepted", "First payment BACS 123"):
+        assert words in history
+
+
+OFFICER_MOVES = {
+    "eligibility": lambda a, u: assessment.eligibility_decide(
+        application=a, actor=u, eligible=True
+    ),
+    "ask": lambda a, u: assessment.information_request(application=a, actor=u, question="?"),
+    "panel": lambda a, u: assessment.panel_send(application=a, actor=u),
+    "decide": lambda a, u: assessment.decisions_record(
+        round_=a.round, actor=u, decisions=[assessment.Decision(a.pk, "decline", "No")]
+    ),
+    "offer": lambda a, u: awards.offer_send(
+        application=a,
+        actor=u,
+        starts_on=date.today(),
+        ends_on=date.today() + timedelta(days=9),
+        payments=[(date.today(), a.approved_amount)],
+        return_dates=[date.today()],
+    ),
+    "complete": lambda a, u: awards.grant_complete(application=a, actor=u),
+}
+
+
+@pytest.mark.parametrize("move", sorted(OFFICER_MOVES))
+def test_every_officer_move_is_refused_to_the_applicant(submitted, member, officer, move):
+    # Bring the application to the state where the move would be possible.
+    if move in ("ask", "panel", "decide", "offer", "complete"):
+        assessment.eligibility_decide(application=submitted, actor=officer, eligible=True)
+    if move in ("decide", "offer", "complete"):
+        assessment.panel_send(application=submitted, actor=officer)
+    if move in ("offer", "complete"):
+        assessment.decisions_record(
+            round_=submitted.round,
+            actor=officer,
+            decisions=[assessment.Decision(submitted.pk, "approve", "Yes", Decimal("4500"))],
+        )
+        submitted.refresh_from_db()
+    before = submitted.__class__.objects.get(pk=submitted.pk).state
+    with pytest.raises(PermissionDenied):
+        OFFICER_MOVES[move](submitted, member)
+    assert submitted.__class__.objects.get(pk=submitted.pk).state == before
+
+
+def test_applicant_moves_are_refused_to_outsiders_and_in_the_wrong_state(
+    submitted, member, officer
+):
+    outsider = UserFactory()
+    with pytest.raises(PermissionDenied):
+        awards.offer_accept(application=submitted, actor=outsider, signed_name="X")
+    with pytest.raises(ValidationError, match="no longer open"):
+        awards.offer_accept(application=submitted, actor=member, signed_name="Ali Hassan")
+    with pytest.raises(ValidationError, match="already been submitted"):
+        applying.application_submit(application=submitted, actor=member)
+    submitted.refresh_from_db()
+    assert submitted.state == State.ELIGIBILITY
