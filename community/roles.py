@@ -99,8 +99,26 @@ _GRANTS = {
     "grants.change_round",
 }
 
+# Commissioners run tenders from options appraisal to contract.
+_COMMISSIONING = {
+    "commissioning.run_tender",
+    "commissioning.view_tender",
+    "commissioning.add_tender",
+    "commissioning.change_tender",
+    "commissioning.view_commission",
+    "commissioning.add_commission",
+    "commissioning.change_commission",
+    "commissioning.view_lot",
+    "commissioning.add_lot",
+    "commissioning.change_lot",
+    "commissioning.view_bankholiday",
+    "commissioning.add_bankholiday",
+    "commissioning.change_bankholiday",
+}
+
 ROLE_PERMISSIONS[ADMINISTRATOR] |= _SCORING_OFFICER | _FRAMEWORK_EDITOR | _GRANTS
 ROLE_PERMISSIONS[GRANTS_OFFICER] |= _GRANTS
+ROLE_PERMISSIONS[COMMISSIONER] |= _COMMISSIONING
 ROLE_PERMISSIONS[COMMISSIONER] |= _SCORING_OFFICER
 ROLE_PERMISSIONS[GRANTS_OFFICER] |= _SCORING_OFFICER
 

@@ -41,6 +41,7 @@ urlpatterns = [
     path("portal/", include("community.urls")),
     path("scoring/", include("social_value.urls")),
     path("grants/", include("grants.urls")),
+    path("commissioning/", include("commissioning.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -98,11 +98,13 @@ def latest_moderated(*, call: Call) -> dict[tuple[int, int], ModeratedScore]:
     return latest
 
 
-def ranking_for(*, call: Call) -> list[RankedRow]:
+def ranking_for(*, call: Call, submissions_of=None) -> list[RankedRow]:
+    """The call's ranking; `submissions_of` narrows it to one competition
+    within the call (a tender's lot), prices compared within it alone."""
     criteria = list(call.criteria.all())
     moderated = latest_moderated(call=call)
     submissions = []
-    for submission in call.submissions.all():
+    for submission in submissions_of if submissions_of is not None else call.submissions.all():
         scores, gateways = {}, {}
         for criterion in criteria:
             row = moderated.get((submission.pk, criterion.pk))

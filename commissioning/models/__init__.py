@@ -1,0 +1,33 @@
+from .appraisal import BankHoliday, Commission, ExpressionOfInterest, Option, OptionsAppraisal
+from .bids import Bid, BidDocument, BidState, BidVersion, Contract
+from .tenders import (
+    BEFORE_AWARD,
+    Clarification,
+    Interest,
+    Lot,
+    Procedure,
+    Tender,
+    TenderDocument,
+    TenderState,
+)
+
+__all__ = [
+    "BEFORE_AWARD",
+    "BankHoliday",
+    "Bid",
+    "BidDocument",
+    "BidState",
+    "BidVersion",
+    "Clarification",
+    "Commission",
+    "Contract",
+    "ExpressionOfInterest",
+    "Interest",
+    "Lot",
+    "Option",
+    "OptionsAppraisal",
+    "Procedure",
+    "Tender",
+    "TenderDocument",
+    "TenderState",
+]

@@ -1,0 +1,28 @@
+from django.urls import path
+
+from commissioning.views import bidder, commissioner
+
+urlpatterns = [
+    path("tenders/", bidder.tenders_open, name="tenders-open"),
+    path("tenders/<int:pk>/", bidder.tender_public, name="tender-public"),
+    path("tenders/<int:pk>/interest/", bidder.interest_register, name="tender-interest"),
+    path("tenders/<int:pk>/ask/", bidder.clarification_ask, name="tender-ask"),
+    path("lots/<int:lot_pk>/bid/", bidder.bid_start, name="bid-start"),
+    path("bids/<int:pk>/", bidder.bid_detail, name="bid-detail"),
+    path("bids/<int:pk>/edit/", bidder.bid_edit, name="bid-edit"),
+    path("bids/<int:pk>/withdraw/", bidder.bid_withdraw, name="bid-withdraw"),
+    path("bid-files/<int:pk>/", bidder.bid_file, name="bid-file"),
+    path("api/bids/<int:pk>/", commissioner.bid_api, name="bid-api"),
+    # Commissioners
+    path("manage/", commissioner.pipeline, name="commissioning-pipeline"),
+    path("manage/commissions/<int:pk>/", commissioner.commission_detail, name="commission-detail"),
+    path("manage/tenders/<int:pk>/", commissioner.tender_manage, name="tender-manage"),
+    path("manage/tenders/<int:pk>/bids.csv", commissioner.bids_csv, name="tender-bids-csv"),
+    path("manage/tenders/<int:pk>/<str:action>/", commissioner.tender_action, name="tender-action"),
+    path("manage/bids/<int:pk>/compliance/", commissioner.bid_compliance, name="bid-compliance"),
+    path(
+        "manage/clarifications/<int:pk>/publish/",
+        commissioner.clarification_publish,
+        name="clarification-publish",
+    ),
+]

@@ -1,0 +1,220 @@
+"""The bidder's pages: find a tender, register interest, ask, bid per lot,
+see the outcome. Every read of a bid goes through `bid_readable_by`."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from commissioning import selectors
+from commissioning.access import SEALED_MESSAGE, bid_readable_by, is_bidder
+from commissioning.models import Bid, BidDocument, Lot, Tender
+from commissioning.services import bids as bid_services
+from commissioning.services import tenders as tender_services
+from community.selectors import organisations_of
+from grants.questions import MoneyField, answers_for_display, build_application_form
+
+
+def tenders_open(request):
+    return render(request, "commissioning/tenders_open.html", {"tenders": selectors.tenders_open()})
+
+
+def tender_public(request, pk):
+    tender = get_object_or_404(Tender.objects.select_related("commission"), pk=pk)
+    if tender.state == "draft" or tender.state == "approved":
+        raise PermissionDenied("This tender is not published.")
+    organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
+    return render(
+        request,
+        "commissioning/tender_public.html",
+        {
+            "tender": tender,
+            "lots": tender.lots.all(),
+            "clarifications": tender.clarifications.filter(published_at__isnull=False),
+            "organisations": organisations,
+            "my_bids": Bid.objects.filter(
+                tender=tender, organisation__in=organisations
+            ).select_related("lot")
+            if organisations
+            else [],
+            "deadline": bid_services.deadline_in_words(tender),
+        },
+    )
+
+
+def _organisation(request):
+    return get_object_or_404(
+        organisations_of(user=request.user), pk=request.POST.get("organisation")
+    )
+
+
+def _tell(request, action, success):
+    try:
+        action()
+        messages.success(request, success)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+
+
+@login_required
+@require_POST
+def interest_register(request, pk):
+    tender = get_object_or_404(Tender, pk=pk)
+    _tell(
+        request,
+        lambda: tender_services.interest_register(
+            tender=tender, organisation=_organisation(request), actor=request.user
+        ),
+        "Interest registered: you will hear every clarification.",
+    )
+    return redirect("tender-public", pk=pk)
+
+
+@login_required
+@require_POST
+def clarification_ask(request, pk):
+    tender = get_object_or_404(Tender, pk=pk)
+    _tell(
+        request,
+        lambda: tender_services.clarification_ask(
+            tender=tender,
+            organisation=_organisation(request),
+            actor=request.user,
+            question=request.POST.get("question", ""),
+        ),
+        "Your question is sent.",
+    )
+    return redirect("tender-public", pk=pk)
+
+
+@login_required
+@require_POST
+def bid_start(request, lot_pk):
+    lot = get_object_or_404(Lot, pk=lot_pk)
+    try:
+        bid = bid_services.bid_start(
+            lot=lot, organisation=_organisation(request), actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("tender-public", pk=lot.tender_id)
+    return redirect("bid-edit", pk=bid.pk)
+
+
+def _own_bid(request, pk) -> Bid:
+    bid = get_object_or_404(Bid.objects.select_related("tender", "lot", "organisation"), pk=pk)
+    if not is_bidder(bid, request.user):
+        raise PermissionDenied(SEALED_MESSAGE)
+    return bid
+
+
+@login_required
+def bid_edit(request, pk):
+    bid = _own_bid(request, pk)
+    files = {d.question_id: d.original_name for d in bid.documents.all()}
+    posted = request.method == "POST"
+    form = build_application_form(
+        bid.tender.questions,
+        data=request.POST if posted else None,
+        files=request.FILES if posted else None,
+        initial=bid.draft_answers,
+        existing_files=files,
+    )
+    price_field = MoneyField(label="Your price for this lot (£)", required=False)
+    form.fields["price"] = price_field
+    form.fields["price"].hide_optional = True
+    form.initial["price"] = bid.draft_price
+    status = 200
+    if posted and form.is_valid():
+        try:
+            bid = bid_services.bid_save(
+                bid=bid,
+                actor=request.user,
+                expected_version=int(request.POST["version"]),
+                answers=form.answers(),
+                price=form.cleaned_data["price"],
+                files=form.uploaded_files(),
+            )
+            if request.POST.get("action") == "submit":
+                version = bid_services.bid_submit(bid=bid, actor=request.user)
+                messages.success(
+                    request,
+                    f"Version {version.number} of your bid is submitted "
+                    "and sealed until the tender closes.",
+                )
+                return redirect("bid-detail", pk=bid.pk)
+            messages.success(request, "Your draft is saved.")
+            return redirect("bid-edit", pk=bid.pk)
+        except bid_services.StaleBid:
+            form.add_error(
+                None,
+                "Someone else in your organisation saved this bid after you "
+                "opened it. Reload the page to see their version.",
+            )
+        except ValidationError as error:
+            problems = (
+                error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+            )
+            for field, errors in problems.items():
+                form.add_error(field if field in form.fields else None, errors)
+    if posted:
+        status = 400
+    return render(
+        request,
+        "commissioning/bid_edit.html",
+        {
+            "bid": bid,
+            "form": form,
+            "deadline": bid_services.deadline_in_words(bid.tender),
+            "versions": bid.versions.all(),
+        },
+        status=status,
+    )
+
+
+@login_required
+def bid_detail(request, pk):
+    bid = get_object_or_404(Bid.objects.select_related("tender", "lot", "organisation"), pk=pk)
+    if not bid_readable_by(bid, request.user):
+        raise PermissionDenied(SEALED_MESSAGE)
+    version = bid.versions.order_by("-number").first()
+    files = {d.question_id: d.original_name for d in bid.documents.all()}
+    return render(
+        request,
+        "commissioning/bid_detail.html",
+        {
+            "bid": bid,
+            "version": version,
+            "versions": bid.versions.all(),
+            "answers": answers_for_display(bid.tender.questions, version.answers, files=files)
+            if version
+            else [],
+            "documents": bid.documents.all(),
+            "outcome": selectors.bid_outcome(bid) if is_bidder(bid, request.user) else None,
+            "is_bidder": is_bidder(bid, request.user),
+        },
+    )
+
+
+@login_required
+def bid_file(request, pk):
+    document = get_object_or_404(BidDocument.objects.select_related("bid__tender"), pk=pk)
+    if not bid_readable_by(document.bid, request.user):
+        raise PermissionDenied(SEALED_MESSAGE)
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.original_name
+    )
+
+
+@login_required
+@require_POST
+def bid_withdraw(request, pk):
+    bid = _own_bid(request, pk)
+    _tell(
+        request,
+        lambda: bid_services.bid_withdraw(bid=bid, actor=request.user),
+        "Your bid is withdrawn.",
+    )
+    return redirect("tender-public", pk=bid.tender_id)
