@@ -61,6 +61,10 @@ def _framework(officer) -> Framework:
     return framework_publish(framework=framework, actor=officer)
 
 
+def commissions_demo_framework() -> Framework:
+    return Framework.objects.filter(name=FRAMEWORK_NAME).order_by("-version").first()
+
+
 def _person(email, first, last) -> User:
     user = User.objects.filter(email=email).first() or User.objects.create_user(
         email=email, password=DEMO_PASSWORD, first_name=first, last_name=last

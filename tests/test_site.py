@@ -173,3 +173,18 @@ def test_demo_grants_are_ready_to_explore(client):
     current = Round.objects.get(title="Connected Communities Fund, round 2")
     listing = client.get(reverse("grants-application-list", args=[current.pk])).content.decode()
     assert "4 applications." in listing
+
+
+def test_demo_tender_is_open_and_sealed(client):
+    from commissioning.models import Bid, Tender
+
+    call_command("demo_load", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    tender = Tender.objects.get(title="Community connectors for Millfield and Northgate")
+    assert "Community connectors" in client.get(reverse("tenders-open")).content.decode()
+    client.login(username="commissioner@ashbyvale.example", password=DEMO_PASSWORD)
+    page = client.get(reverse("tender-manage", args=[tender.pk])).content.decode()
+    assert "Bids are sealed until the tender closes" in page
+    bid = Bid.objects.get(tender=tender)
+    assert client.get(reverse("bid-detail", args=[bid.pk])).status_code == 403
+    pipeline = client.get(reverse("commissioning-pipeline")).content.decode()
+    assert "appraised, chose a tender" in pipeline

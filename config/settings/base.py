@@ -214,3 +214,12 @@ SCORING_DISAGREEMENT_THRESHOLD = env.int("SCORING_DISAGREEMENT_THRESHOLD", defau
 # --- Grants -----------------------------------------------------------------------
 # Days an applicant has to answer a request for more information.
 MORE_INFO_DAYS = env.int("MORE_INFO_DAYS", default=10)
+
+# Beat's schedule, defined in code; django-celery-beat copies it into the
+# database, where an administrator can change timings in /django-admin/.
+CELERY_BEAT_SCHEDULE = {
+    "tenders-close-at-deadline": {
+        "task": "commissioning.tasks.tenders_close",
+        "schedule": 60.0,
+    },
+}

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from commissioning.demo import demo_commissioning_load
 from community.demo import DEMO_PASSWORD, demo_community_load
 from grants.demo import demo_grants_load
 from social_value.demo import demo_social_value_load
@@ -12,6 +13,7 @@ class Command(BaseCommand):
         logins = demo_community_load()
         demo_social_value_load()
         demo_grants_load()
+        demo_commissioning_load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded: Ashby Vale."))
         self.stdout.write(
             f"Sign in at http://127.0.0.1:8000/accounts/sign-in/ "
@@ -22,6 +24,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Panel members also: community@ashbyvale.example, member@ashbyvale.example.\n"
             "Grants: /grants/rounds/ (applicant), /admin/ > Grants > Rounds (officer)\n"
+            "Tenders: /commissioning/tenders/ (bidder), /commissioning/manage/ (commissioner)\n"
             "Panel work: /scoring/panel/  Calls: /admin/ > Social value and scoring > "
             "Scorable calls  Frameworks: /scoring/frameworks/"
         )

@@ -1,0 +1,88 @@
+"""Staff screens for commissions, tenders, lots and the bank holiday
+calendar. Bids are not here: they are read only through the sealed pages."""
+
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from commissioning.models import BankHoliday, Commission, Lot, Tender
+
+
+def _work(tender: Tender) -> str:
+    return format_html(
+        '<a href="{}">Timeline and actions</a>', reverse("tender-manage", args=[tender.pk])
+    )
+
+
+class CommissionViewSet(ModelViewSet):
+    model = Commission
+    icon = "doc-full"
+    form_fields = ["title", "need", "neighbourhoods", "created_by"]
+    list_display = ["title", "created_at"]
+    copy_view_enabled = False
+
+
+class TenderViewSet(ModelViewSet):
+    model = Tender
+    icon = "doc-full-inverse"
+    list_display = [
+        "title",
+        "state",
+        "submission_deadline",
+        Column("work", label="Work", accessor=_work),
+    ]
+    list_filter = ["state", "procedure"]
+    form_fields = [
+        "commission",
+        "title",
+        "description",
+        "estimated_value",
+        "procedure",
+        "clarification_deadline",
+        "submission_deadline",
+        "expected_award",
+        "contract_starts",
+        "contract_ends",
+        "call",
+        "questions",
+    ]
+    copy_view_enabled = False
+
+
+class LotViewSet(ModelViewSet):
+    model = Lot
+    icon = "list-ul"
+    list_display = ["tender", "number", "title", "estimated_value"]
+    list_filter = ["tender"]
+    form_fields = ["tender", "number", "title", "description", "estimated_value"]
+    copy_view_enabled = False
+
+
+class BankHolidayViewSet(ModelViewSet):
+    model = BankHoliday
+    icon = "date"
+    list_display = ["date", "name"]
+    form_fields = ["date", "name"]
+    copy_view_enabled = False
+
+
+class CommissioningGroup(ModelViewSetGroup):
+    menu_label = "Commissioning"
+    menu_icon = "doc-full-inverse"
+    menu_order = 260
+    items = (CommissionViewSet, TenderViewSet, LotViewSet, BankHolidayViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_commissioning_viewsets():
+    return CommissioningGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def register_pipeline():
+    return MenuItem(
+        "Tender pipeline", reverse("commissioning-pipeline"), icon_name="list-ol", order=261
+    )

@@ -1,0 +1,130 @@
+"""Sealed bids: for every role and every way in, a bid's content is
+unreadable before the tender closes and its bids are opened, and readable
+by the right people after."""
+
+import json
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from commissioning.models import BidDocument
+from commissioning.services import evaluation
+from commissioning.services.tenders import (
+    tender_approve,
+    tender_open_bids,
+    tender_publish,
+    tenders_close_due,
+)
+from community import roles
+from social_value.services.calls import call_open_scoring
+from social_value.services.panels import assignments_generate, conflict_declare
+from tests.commissioning.conftest import bid_in, bidder_make
+from tests.community.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+SECRET = "Our sealed method statement: the Tuesday rota"
+
+
+@pytest.fixture
+def sealed(tender, commissioner):
+    tender_approve(tender=tender, actor=commissioner)
+    tender_publish(tender=tender, actor=commissioner)
+    owner = bidder_make("Owner CIC")
+    bid = bid_in(tender.lots.first(), owner, method=SECRET)
+    document = BidDocument.objects.create(
+        bid=bid,
+        question_id="x",
+        original_name="prices.pdf",
+        uploaded_by=owner,
+        file=ContentFile(b"%PDF-1.4 SECRET", "prices.pdf"),
+    )
+    return {
+        "tender": tender,
+        "bid": bid,
+        "owner": owner,
+        "document": document,
+        "commissioner": commissioner,
+    }
+
+
+def people(sealed):
+    panel_member = sealed["tender"].call.panel.members.first().user
+    return {
+        "other bidder": bidder_make("Rival Ltd"),
+        "commissioner": sealed["commissioner"],
+        "panel member": panel_member,
+        "administrator": UserFactory(roles=[roles.ADMINISTRATOR], is_superuser=True, is_staff=True),
+        "anonymous": None,
+    }
+
+
+def ways_in(client, sealed):
+    bid, tender, document = sealed["bid"], sealed["tender"], sealed["document"]
+    return {
+        "page": client.get(reverse("bid-detail", args=[bid.pk])),
+        "file": client.get(reverse("bid-file", args=[document.pk])),
+        "api": client.get(reverse("bid-api", args=[bid.pk])),
+        "export": client.get(reverse("tender-bids-csv", args=[tender.pk])),
+        "admin": client.get(f"/django-admin/commissioning/bid/{bid.pk}/change/"),
+        "wagtail admin": client.get(f"/admin/bid/edit/{bid.pk}/"),
+    }
+
+
+def leaks(response) -> bool:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code == 200 and (SECRET.encode() in body or b"SECRET" in body)
+
+
+@pytest.mark.parametrize(
+    "role", ["other bidder", "commissioner", "panel member", "administrator", "anonymous"]
+)
+def test_nobody_but_the_bidder_reads_a_bid_before_opening(client, sealed, role):
+    person = people(sealed)[role]
+    if person is not None:
+        client.force_login(person)
+    for way, response in ways_in(client, sealed).items():
+        assert not leaks(response), f"{role} read the bid by {way} before opening"
+    # The bidder's own organisation can.
+    client.force_login(sealed["owner"])
+    assert leaks(client.get(reverse("bid-detail", args=[sealed["bid"].pk])))
+    assert leaks(client.get(reverse("bid-file", args=[sealed["document"].pk])))
+
+
+def test_after_closing_but_before_opening_it_stays_sealed(client, sealed):
+    with time_machine.travel(sealed["tender"].submission_deadline + timedelta(seconds=1)):
+        tenders_close_due()
+    client.force_login(sealed["commissioner"])
+    for way, response in ways_in(client, sealed).items():
+        assert not leaks(response), way
+
+
+def test_after_opening_the_right_people_read_it(client, sealed):
+    tender, bid = sealed["tender"], sealed["bid"]
+    with time_machine.travel(tender.submission_deadline + timedelta(seconds=1)):
+        tenders_close_due()
+        tender_open_bids(tender=tender, actor=sealed["commissioner"])
+    everyone = people(sealed)
+    client.force_login(everyone["commissioner"])
+    readable = ways_in(client, sealed)
+    for way in ("page", "file", "api", "export"):
+        assert leaks(readable[way]), way
+    assert json.loads(readable["api"].content)["price"] == "400000.00"
+
+    client.force_login(everyone["other bidder"])
+    assert not leaks(client.get(reverse("bid-detail", args=[bid.pk])))
+
+    # A panel member reads it once assigned and clear of conflict.
+    evaluation.compliance_record(bid=bid, actor=sealed["commissioner"], compliant=True)
+    call_open_scoring(call=tender.call, actor=sealed["commissioner"])
+    assignments_generate(call=tender.call, actor=sealed["commissioner"])
+    bid.refresh_from_db()
+    assignment = bid.submission.assignments.get(member__user=everyone["panel member"])
+    client.force_login(everyone["panel member"])
+    assert not leaks(client.get(reverse("bid-detail", args=[bid.pk])))  # not yet declared
+    conflict_declare(assignment=assignment, user=everyone["panel member"], conflicted=False)
+    assert leaks(client.get(reverse("bid-detail", args=[bid.pk])))
+    panel_page = client.get(reverse("panel-submission", args=[assignment.pk]))
+    assert SECRET in panel_page.content.decode()
