@@ -39,6 +39,8 @@ class Bid(FSMModelMixin, models.Model):
     # The working draft; what counts is the latest submitted version.
     draft_answers = models.JSONField(default=dict, blank=True)
     draft_price = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    # Social value promised: measure code -> {"quantity": "400", "evidence": "..."}.
+    draft_commitments = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
     state = FSMField(default=BidState.DRAFT, choices=BidState.choices, protected=True)
     compliance_reason = models.TextField(blank=True)
@@ -123,6 +125,7 @@ class BidVersion(models.Model):
     number = models.PositiveIntegerField()
     answers = models.JSONField()
     price = models.DecimalField(max_digits=14, decimal_places=2)
+    commitments = models.JSONField(default=dict, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

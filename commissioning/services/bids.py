@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from commissioning import notifications
 from commissioning.models import (
     Bid,
     BidDocument,
@@ -69,13 +70,27 @@ class StaleBid(Exception):
         self.current = current
 
 
-def bid_save(*, bid: Bid, actor, expected_version: int, answers: dict, price, files: dict):
+def bid_save(
+    *,
+    bid: Bid,
+    actor,
+    expected_version: int,
+    answers: dict,
+    price,
+    files: dict,
+    commitments: dict | None = None,
+):
     _bidder_required(bid, actor)
     _before_deadline(bid.tender)
     with transaction.atomic():
         updated = Bid.objects.filter(
             pk=bid.pk, version=expected_version, state__in=[BidState.DRAFT, BidState.SUBMITTED]
-        ).update(draft_answers=answers, draft_price=price, version=F("version") + 1)
+        ).update(
+            draft_answers=answers,
+            draft_price=price,
+            draft_commitments=commitments or {},
+            version=F("version") + 1,
+        )
         current = Bid.objects.get(pk=bid.pk)
         if not updated:
             raise StaleBid(current)
@@ -112,13 +127,23 @@ def bid_submit(*, bid: Bid, actor) -> BidVersion:
         number = bid.versions.count() + 1
         transition_apply(bid, "submit", actor=actor, description=f"Version {number} submitted")
         bid.save()
-        return BidVersion.objects.create(
+        version = BidVersion.objects.create(
             bid=bid,
             number=number,
             answers=bid.draft_answers,
             price=bid.draft_price,
+            commitments=bid.draft_commitments,
             submitted_by=actor,
         )
+        notifications.organisations_notify(
+            [bid.organisation],
+            tender=bid.tender,
+            subject=f"Bid {bid.reference} received: version {number}",
+            body=f"We received version {number} of your bid for {bid.lot} at "
+            f"{timezone.localtime(version.submitted_at):%H:%M on %d %B %Y}. It stays sealed "
+            "until the tender closes. You can revise and resubmit until the deadline.",
+        )
+    return version
 
 
 @transaction.atomic

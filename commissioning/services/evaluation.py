@@ -11,6 +11,7 @@ from commissioning.models import Bid, BidState, Contract, Lot, Tender, TenderSta
 from community.transitions import transition_apply
 from grants.questions import answers_for_display
 from social_value.models import Commitment, Submission
+from social_value.promises import commitments_from_promises
 from social_value.selectors import ranking_for
 
 
@@ -49,6 +50,7 @@ def compliance_record(*, bid: Bid, actor, compliant: bool, reason: str = "") -> 
                 )
             ),
         )
+        commitments_from_promises(submission=bid.submission, promises=version.commitments)
     else:
         transition_apply(
             bid,

@@ -15,6 +15,7 @@ from commissioning.services import bids as bid_services
 from commissioning.services import tenders as tender_services
 from community.selectors import organisations_of
 from grants.questions import MoneyField, answers_for_display, build_application_form
+from social_value.promises import PromisesForm, framework_measures, promises_valued
 
 
 def tenders_open(request):
@@ -126,8 +127,14 @@ def bid_edit(request, pk):
     form.fields["price"] = price_field
     form.fields["price"].hide_optional = True
     form.initial["price"] = bid.draft_price
+    measures = framework_measures(bid.tender.call.framework)
+    promises = PromisesForm(
+        request.POST if posted else None,
+        measures=measures,
+        initial_promises=bid.draft_commitments,
+    )
     status = 200
-    if posted and form.is_valid():
+    if posted and form.is_valid() and promises.is_valid():
         try:
             bid = bid_services.bid_save(
                 bid=bid,
@@ -136,6 +143,7 @@ def bid_edit(request, pk):
                 answers=form.answers(),
                 price=form.cleaned_data["price"],
                 files=form.uploaded_files(),
+                commitments=promises.promises(),
             )
             if request.POST.get("action") == "submit":
                 version = bid_services.bid_submit(bid=bid, actor=request.user)
@@ -161,12 +169,16 @@ def bid_edit(request, pk):
                 form.add_error(field if field in form.fields else None, errors)
     if posted:
         status = 400
+    promised, promised_total = promises_valued(measures, bid.draft_commitments)
     return render(
         request,
         "commissioning/bid_edit.html",
         {
             "bid": bid,
             "form": form,
+            "promises": promises,
+            "promised": promised,
+            "promised_total": promised_total,
             "deadline": bid_services.deadline_in_words(bid.tender),
             "versions": bid.versions.all(),
         },
@@ -181,11 +193,16 @@ def bid_detail(request, pk):
         raise PermissionDenied(SEALED_MESSAGE)
     version = bid.versions.order_by("-number").first()
     files = {d.question_id: d.original_name for d in bid.documents.all()}
+    promised, promised_total = promises_valued(
+        framework_measures(bid.tender.call.framework), version.commitments if version else {}
+    )
     return render(
         request,
         "commissioning/bid_detail.html",
         {
             "bid": bid,
+            "promised": promised,
+            "promised_total": promised_total,
             "version": version,
             "versions": bid.versions.all(),
             "answers": answers_for_display(bid.tender.questions, version.answers, files=files)

@@ -1,0 +1,107 @@
+"""A bidder's pages: preparing a bid with social value promises, the
+receipt, and what carries over to the panel and the contract."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+
+from commissioning.models import Bid, BidState
+from commissioning.services import evaluation
+from commissioning.services.tenders import (
+    tender_approve,
+    tender_open_bids,
+    tender_publish,
+    tenders_close_due,
+)
+from social_value.models import Measure
+from tests.commissioning.conftest import bidder_make, method_key
+from tests.social_value.factories import MeasureFactory, OutcomeFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def open_tender(tender, commissioner):
+    framework = tender.call.framework
+    # The measure is added while the framework is a draft, as a council would.
+    type(framework).objects.filter(pk=framework.pk).update(state="draft")
+    framework.refresh_from_db()
+    MeasureFactory(
+        outcome=OutcomeFactory(theme=ThemeFactory(framework=framework)),
+        code="JOBS",
+        name="Jobs for people with lived experience",
+        proxy_value=Decimal("9000"),
+        unit="fte",
+    )
+    type(framework).objects.filter(pk=framework.pk).update(state="published")
+    tender_approve(tender=tender, actor=commissioner)
+    return tender_publish(tender=tender, actor=commissioner)
+
+
+def test_bidder_prepares_promises_and_submits_with_a_receipt(
+    client, open_tender, commissioner, django_capture_on_commit_callbacks
+):
+    bidder = bidder_make("Connect CIC")
+    organisation = bidder.memberships.get().organisation
+    client.force_login(bidder)
+    lot = open_tender.lots.first()
+    client.post(reverse("bid-start", args=[lot.pk]), {"organisation": organisation.pk})
+    bid = Bid.objects.get()
+    page = client.get(reverse("bid-edit", args=[bid.pk])).content.decode()
+    assert "Social value you commit to" in page and "Worth £9000.00 per unit" in page
+    missing = client.post(
+        reverse("bid-edit", args=[bid.pk]),
+        {"version": bid.version, "action": "submit", "price": "250,000"},
+    )
+    assert missing.status_code == 400
+    assert "Answer this question: Method statement" in missing.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            reverse("bid-edit", args=[bid.pk]),
+            {
+                "version": bid.version + 1,
+                "action": "submit",
+                "price": "250,000",
+                f"q_{method_key(open_tender)}": "Connectors based in the library",
+                "sv-quantity_JOBS": "2",
+                "sv-evidence_JOBS": "Contracts of employment",
+            },
+        )
+    assert done.status_code == 302
+    bid.refresh_from_db()
+    assert bid.state == BidState.SUBMITTED
+    version = bid.versions.get()
+    assert (version.price, version.commitments["JOBS"]["quantity"]) == (Decimal(250000), "2")
+    assert [m.subject for m in mail.outbox] == [f"Bid {bid.reference} received: version 1"]
+    detail = client.get(reverse("bid-detail", args=[bid.pk])).content.decode()
+    assert "£18,000.00" in detail  # 2 × £9,000
+
+    with time_machine.travel(open_tender.submission_deadline + timedelta(seconds=1)):
+        tenders_close_due()
+        tender_open_bids(tender=open_tender, actor=commissioner)
+        evaluation.compliance_record(bid=bid, actor=commissioner, compliant=True)
+    bid.refresh_from_db()
+    [commitment] = bid.submission.commitments.all()
+    assert commitment.measure == Measure.objects.get(code="JOBS")
+    assert commitment.value == Decimal("18000.00")
+    assert "Connectors based in the library" in bid.submission.content
+
+
+def test_another_organisation_cannot_open_the_bid_editor(client, open_tender):
+    owner, rival = bidder_make("Owner"), bidder_make("Rival")
+    client.force_login(owner)
+    lot = open_tender.lots.first()
+    client.post(
+        reverse("bid-start", args=[lot.pk]),
+        {"organisation": owner.memberships.get().organisation_id},
+    )
+    bid = Bid.objects.get()
+    client.force_login(rival)
+    assert client.get(reverse("bid-edit", args=[bid.pk])).status_code == 403
+    assert client.post(reverse("bid-withdraw", args=[bid.pk])).status_code == 403
+    bid.refresh_from_db()
+    assert bid.state == BidState.DRAFT
