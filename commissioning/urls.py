@@ -18,6 +18,12 @@ urlpatterns = [
     path("manage/commissions/<int:pk>/", commissioner.commission_detail, name="commission-detail"),
     path("manage/tenders/<int:pk>/", commissioner.tender_manage, name="tender-manage"),
     path("manage/tenders/<int:pk>/bids.csv", commissioner.bids_csv, name="tender-bids-csv"),
+    path("manage/tenders/<int:pk>/letters/", commissioner.award_letters, name="award-letters"),
+    path(
+        "manage/commissions/<int:pk>/interest/",
+        commissioner.expression_of_interest,
+        name="commission-interest",
+    ),
     path("manage/tenders/<int:pk>/<str:action>/", commissioner.tender_action, name="tender-action"),
     path("manage/bids/<int:pk>/compliance/", commissioner.bid_compliance, name="bid-compliance"),
     path(

@@ -8,7 +8,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from commissioning.models import BankHoliday, Commission, Lot, Tender
+from commissioning.models import BankHoliday, Commission, Lot, Tender, TenderDocument
 
 
 def _work(tender: Tender) -> str:
@@ -61,6 +61,15 @@ class LotViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class TenderDocumentViewSet(ModelViewSet):
+    model = TenderDocument
+    icon = "doc-empty"
+    list_display = ["title", "tender"]
+    list_filter = ["tender"]
+    form_fields = ["tender", "title", "file"]
+    copy_view_enabled = False
+
+
 class BankHolidayViewSet(ModelViewSet):
     model = BankHoliday
     icon = "date"
@@ -73,7 +82,13 @@ class CommissioningGroup(ModelViewSetGroup):
     menu_label = "Commissioning"
     menu_icon = "doc-full-inverse"
     menu_order = 260
-    items = (CommissionViewSet, TenderViewSet, LotViewSet, BankHolidayViewSet)
+    items = (
+        CommissionViewSet,
+        TenderViewSet,
+        LotViewSet,
+        TenderDocumentViewSet,
+        BankHolidayViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -71,8 +71,43 @@ def commission_detail(request, pk):
             if served
             else [],
             "interests": commission.expressions_of_interest.select_related("organisation"),
+            "all_organisations": Organisation.objects.order_by("name"),
         },
         status=400 if errors else 200,
+    )
+
+
+@require_POST
+@permission_required(RUN, raise_exception=True)
+def expression_of_interest(request, pk):
+    commission = get_object_or_404(Commission, pk=pk)
+    organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
+    try:
+        if organisation is None:
+            raise ValidationError("Choose the organisation.")
+        appraisal_services.expression_of_interest_record(
+            commission=commission,
+            organisation=organisation,
+            summary=request.POST.get("summary", ""),
+            actor=request.user,
+        )
+        messages.success(request, f"{organisation}'s expression of interest is recorded.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("commission-detail", pk=pk)
+
+
+@permission_required(RUN, raise_exception=True)
+def award_letters(request, pk):
+    """Previews of the letters each bidder gets at intended award."""
+    tender = get_object_or_404(Tender, pk=pk)
+    bids = tender.bids.exclude(state__in=["draft", "withdrawn"]).select_related(
+        "lot__winner__organisation", "organisation"
+    )
+    return render(
+        request,
+        "commissioning/award_letters.html",
+        {"tender": tender, "letters": [(bid, selectors.bid_outcome(bid)) for bid in bids]},
     )
 
 

@@ -6,6 +6,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.models import BidState, Contract, TenderState
@@ -42,7 +44,7 @@ def panel_scores_everything(call):
 
 
 def test_tender_from_appraisal_to_contract(
-    tender, commissioner, django_capture_on_commit_callbacks
+    client, tender, commissioner, django_capture_on_commit_callbacks
 ):
     lot1, lot2 = tender.lots.all()
     tender_approve(tender=tender, actor=commissioner)
@@ -109,6 +111,19 @@ def test_tender_from_appraisal_to_contract(
             BidState.SUCCESSFUL if bid in (lot1.winner, lot2.winner) else (BidState.UNSUCCESSFUL)
         )
         assert bid.state == expected, key
+
+    # The unsuccessful bidder sees its own scores, the winner's and the reasons.
+    client.force_login(a)
+    loser_page = client.get(reverse("bid-detail", args=[bids[("a", 1)].pk])).content.decode()
+    assert "Outcome: Unsuccessful" in loser_page
+    assert "The winning bid's scores" in loser_page and "Best value" in loser_page
+    client.force_login(commissioner)
+    letters = client.get(reverse("award-letters", args=[tender.pk])).content.decode()
+    assert letters.count("We are sorry: your bid") == 4  # two losers a lot
+    assert letters.count("We intend to award") == 2
+    # Award waits for the standstill to end.
+    with pytest.raises(ValidationError, match="standstill period has ended"):
+        evaluation.tender_award(tender=tender, actor=commissioner)
 
     with time_machine.travel(timezone.now() + timedelta(days=30)):
         contracts = evaluation.tender_award(tender=tender, actor=commissioner)

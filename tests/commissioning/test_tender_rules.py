@@ -249,3 +249,14 @@ def test_beat_closes_tenders_at_the_deadline(tender, commissioner):
         assert tenders_close.delay().get() == [tender.pk]
     tender.refresh_from_db()
     assert tender.state == TenderState.CLOSED
+
+
+def test_expressions_of_interest_are_recorded_against_the_commission(client, tender, commissioner):
+    organisation = bidder_make("Right to Challenge Group").memberships.get().organisation
+    client.force_login(commissioner)
+    url = reverse("commission-interest", args=[tender.commission_id])
+    client.post(url, {"organisation": organisation.pk, "summary": ""})
+    assert not tender.commission.expressions_of_interest.exists()
+    client.post(url, {"organisation": organisation.pk, "summary": "We could run it ourselves"})
+    page = client.get(reverse("commission-detail", args=[tender.commission_id]))
+    assert "We could run it ourselves" in page.content.decode()
