@@ -60,6 +60,8 @@ class Application(FSMModelMixin, models.Model):
         "organisation's annual income (£)", max_digits=14, decimal_places=2, null=True, blank=True
     )
     answers = models.JSONField(default=dict, blank=True)
+    # Social value promised: measure code -> {"quantity": "400", "evidence": "..."}.
+    promises = models.JSONField(default=dict, blank=True)
     # Bumped on every save of the draft: a save based on an older version is
     # refused, so two members editing at once never overwrite each other.
     version = models.PositiveIntegerField(default=1)

@@ -66,6 +66,7 @@ class DraftChanges:
     annual_income: object
     answers: dict
     files: dict  # question id -> UploadedFile, already checked by type and size
+    promises: dict | None = None  # social value: measure code -> quantity and evidence
 
 
 def application_save(
@@ -81,6 +82,7 @@ def application_save(
             amount_requested=changes.amount_requested,
             annual_income=changes.annual_income,
             answers=changes.answers,
+            promises=changes.promises or {},
             version=F("version") + 1,
             updated_by=actor,
             updated_at=timezone.now(),

@@ -18,6 +18,7 @@ from grants.eligibility import is_eligible
 from grants.models import Application, InformationRequest, Round, State
 from grants.questions import answers_for_display
 from social_value.models import Submission
+from social_value.promises import commitments_from_promises
 
 COMMITTED = [State.APPROVED, State.OFFER, State.ACCEPTED, State.ACTIVE, State.COMPLETED]
 
@@ -115,6 +116,7 @@ def panel_send(*, application: Application, actor) -> Application:
         content=content,
         submitted_at=application.submitted_at,
     )
+    commitments_from_promises(submission=application.submission, promises=application.promises)
     application.save()
     return application
 

@@ -28,6 +28,7 @@ from grants.models import (
 from grants.questions import answers_for_display, build_application_form
 from grants.services import applying, awards
 from grants.services.assessment import information_answer
+from social_value.promises import PromisesForm, framework_measures, promises_valued
 from social_value.selectors import commitments_delivery
 
 
@@ -91,7 +92,17 @@ def _files_of(application):
     return {d.question_id: d.original_name for d in application.documents.all()}
 
 
-def _edit_page(request, application, core, questions, *, stale=None, status=200):
+def _promises_form(application, data=None):
+    return PromisesForm(
+        data,
+        measures=framework_measures(application.round.call.framework),
+        initial_promises=application.promises,
+    )
+
+
+def _edit_page(request, application, core, questions, *, promises=None, stale=None, status=200):
+    promises = promises or _promises_form(application)
+    promised, promised_total = promises_valued(promises.measures, application.promises)
     return render(
         request,
         "grants/application_edit.html",
@@ -99,6 +110,8 @@ def _edit_page(request, application, core, questions, *, stale=None, status=200)
             "application": application,
             "core": core,
             "questions": questions,
+            "promises": promises,
+            "promised_total": promised_total if promised else None,
             "stale": stale,
             "closes": applying.closes_in_words(application.round),
             "other_answers": answers_for_display(
@@ -131,14 +144,16 @@ def application_edit(request, pk):
         files=request.FILES,
         existing_files=files,
     )
-    if not (core.is_valid() and questions.is_valid()):
-        return _edit_page(request, application, core, questions, status=400)
+    promises = _promises_form(application, request.POST)
+    if not (core.is_valid() and questions.is_valid() and promises.is_valid()):
+        return _edit_page(request, application, core, questions, promises=promises, status=400)
     changes = applying.DraftChanges(
         project_title=core.cleaned_data["project_title"] or "",
         amount_requested=core.cleaned_data["amount_requested"],
         annual_income=core.cleaned_data["annual_income"],
         answers=questions.answers(),
         files=questions.uploaded_files(),
+        promises=promises.promises(),
     )
     try:
         application = applying.application_save(

@@ -153,3 +153,92 @@ def test_applicant_moves_are_refused_to_outsiders_and_in_the_wrong_state(
         applying.application_submit(application=submitted, actor=member)
     submitted.refresh_from_db()
     assert submitted.state == State.ELIGIBILITY
+
+
+def test_promised_social_value_is_saved_valued_and_tracked(
+    client, grant_round, organisation, member, officer
+):
+    from social_value.models import Measure
+
+    measure = Measure.objects.get(outcome__theme__framework=grant_round.call.framework)
+    application = applying.application_start(
+        round_=grant_round, organisation=organisation, actor=member
+    )
+    client.force_login(member)
+    response = client.post(
+        reverse("application-edit", args=[application.pk]),
+        {
+            "version": application.version,
+            "project_title": "Lunch club",
+            "action": "save",
+            f"sv-quantity_{measure.code}": "400",
+            f"sv-evidence_{measure.code}": "Timesheets",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("application-edit", args=[application.pk])).content.decode()
+    assert "worth <strong>£6,000.00</strong>" in page  # 400 hours × £15
+    application.refresh_from_db()
+    assert application.promises[measure.code] == {"quantity": "400", "evidence": "Timesheets"}
+
+
+def test_promises_become_commitments_and_returns_report_delivery(
+    grant_round, organisation, member, officer
+):
+    from social_value.models import Measure
+    from social_value.selectors import commitments_delivery
+    from tests.grants.conftest import complete_answers
+
+    measure = Measure.objects.get(outcome__theme__framework=grant_round.call.framework)
+    application = applying.application_start(
+        round_=grant_round, organisation=organisation, actor=member
+    )
+    application = applying.application_save(
+        application=application,
+        actor=member,
+        expected_version=application.version,
+        changes=applying.DraftChanges(
+            "Lunch club",
+            Decimal("4500"),
+            Decimal("25000"),
+            complete_answers(),
+            {},
+            {measure.code: {"quantity": "400", "evidence": "Sheets"}},
+        ),
+    )
+    application = applying.application_submit(application=application, actor=member)
+    assessment.eligibility_decide(application=application, actor=officer, eligible=True)
+    application = assessment.panel_send(application=application, actor=officer)
+    [commitment] = application.submission.commitments.all()
+    assert (commitment.quantity, commitment.value) == (Decimal(400), Decimal("6000.00"))
+
+    assessment.decisions_record(
+        round_=grant_round,
+        actor=officer,
+        decisions=[assessment.Decision(application.pk, "approve", "Good", Decimal("4500"))],
+    )
+    start = date.today()
+    award = awards.offer_send(
+        application=application,
+        actor=officer,
+        starts_on=start,
+        ends_on=start + timedelta(days=365),
+        payments=[(start, Decimal("4500"))],
+        return_dates=[start + timedelta(days=180)],
+    )
+    awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
+    awards.payment_mark_paid(
+        payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS 9"
+    )
+    awards.monitoring_return_submit(
+        monitoring_return=award.returns.get(),
+        actor=member,
+        narrative="Going well",
+        spend_to_date=Decimal(2000),
+        outcomes="More people out",
+        connections_helped=12,
+        delivered={commitment.pk: (Decimal(150), "Timesheets attached")},
+    )
+    [line] = commitments_delivery(submission=application.submission)
+    assert (line.delivered, line.shortfall) == (Decimal(150), Decimal(250))
+    assert line.commitment.delivery_starts == start
