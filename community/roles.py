@@ -26,6 +26,7 @@ AUDIT_VIEW = "django_fsm_log.view_statelog"
 _OFFICER_COMMON = {
     ADMIN_ACCESS,
     AUDIT_VIEW,
+    "community.view_reminder",
     "community.view_neighbourhood",
     "community.view_organisation",
     "community.view_organisationmembership",

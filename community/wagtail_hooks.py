@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from community.audit import AUDIT_COLUMNS, AuditTrailPermissionPolicy
 from community.forms import ORGANISATION_FIELDS
-from community.models import Neighbourhood, Organisation
+from community.models import Neighbourhood, Organisation, Reminder
 
 register_permission_policy(StateLog, AuditTrailPermissionPolicy(StateLog))
 
@@ -70,3 +70,32 @@ class CommunityGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_community_viewsets():
     return CommunityGroup()
+
+
+class ReminderViewSet(ModelViewSet):
+    """Officers see what was sent, and what could not be (read only)."""
+
+    model = Reminder
+    icon = "mail"
+    menu_label = "Reminders"
+    list_display = ["created_at", "kind", "recipient", "due_on", "state", "error"]
+    list_filter = ["state", "kind", "due_on"]
+    search_fields = ["kind", "email_subject"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+register_permission_policy(Reminder, AuditTrailPermissionPolicy(Reminder))
+
+
+@hooks.register("register_admin_viewset")
+def register_reminders_viewset():
+    return ReminderViewSet()

@@ -7,14 +7,19 @@ from .membership import (
 from .neighbourhoods import Neighbourhood
 from .organisations import LegalForm, Organisation
 from .people import User
+from .reminders import Notification, Reminder, ReminderSettings, ReminderState
 
 __all__ = [
     "InvitationState",
     "LegalForm",
     "MembershipRole",
     "Neighbourhood",
+    "Notification",
     "Organisation",
     "OrganisationInvitation",
     "OrganisationMembership",
+    "Reminder",
+    "ReminderSettings",
+    "ReminderState",
     "User",
 ]

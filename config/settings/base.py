@@ -141,6 +141,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -218,8 +219,22 @@ MORE_INFO_DAYS = env.int("MORE_INFO_DAYS", default=10)
 # Beat's schedule, defined in code; django-celery-beat copies it into the
 # database, where an administrator can change timings in /django-admin/.
 CELERY_BEAT_SCHEDULE = {
+    "reminders-sweep": {
+        "task": "community.tasks.reminders_sweep",
+        "schedule": env.float("REMINDERS_SWEEP_SECONDS", default=300.0),
+    },
     "tenders-close-at-deadline": {
         "task": "commissioning.tasks.tenders_close",
         "schedule": 60.0,
     },
+}
+
+# When reminders go, in days before the deadline unless said otherwise.
+REMINDERS = {
+    "draft_before_close": [7, 2, 1],  # grant drafts and draft bids; 1 means 24 hours
+    "clarification_before": 2,
+    "panel_before": 3,  # then daily once overdue
+    "return_before": 14,  # then once when overdue
+    "more_info_unanswered_after": 10,
+    "contract_ends_within": 183,  # about six months: time to re-commission
 }
