@@ -48,6 +48,7 @@ lock:
 ## Print timings and query counts for the scoring engine at scale.
 benchmark: install
 	$(BIN)/python benchmarks/ranking.py
+	$(BIN)/python benchmarks/reminders.py
 
 ci:
 	bash .ci/run

@@ -4,6 +4,7 @@ from community import views
 
 urlpatterns = [
     path("", views.dashboard, name="portal-dashboard"),
+    path("reminders/", views.reminder_settings, name="reminder-settings"),
     path("organisations/new/", views.organisation_create, name="organisation-create"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),

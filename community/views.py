@@ -15,6 +15,7 @@ from community.models import (
     Organisation,
     OrganisationInvitation,
     OrganisationMembership,
+    ReminderSettings,
 )
 
 
@@ -55,8 +56,29 @@ def dashboard(request):
             "invitations": OrganisationInvitation.objects.filter(
                 email__iexact=request.user.email, state=InvitationState.PENDING
             ).select_related("organisation"),
+            "notifications": request.user.notifications.all()[:10],
+            "optional_reminders": getattr(
+                ReminderSettings.objects.filter(user=request.user).first(),
+                "optional_reminders",
+                True,
+            ),
         },
     )
+
+
+@login_required
+@require_POST
+def reminder_settings(request):
+    settings_, _ = ReminderSettings.objects.get_or_create(user=request.user)
+    settings_.optional_reminders = request.POST.get("optional_reminders") == "on"
+    settings_.save()
+    messages.success(
+        request,
+        "Optional reminders are on."
+        if settings_.optional_reminders
+        else "Optional reminders are off. Deadline reminders for things you started still come.",
+    )
+    return redirect("portal-dashboard")
 
 
 @login_required

@@ -47,7 +47,12 @@ def worker():
             "-A",
             "config.celery_app",
             "worker",
-            "--pool=solo",
+            # Two processes when a test wants sweeps to race; one otherwise.
+            *(
+                ["--pool=prefork", f"--concurrency={os.environ['CELERY_WORKER_CONCURRENCY']}"]
+                if os.environ.get("CELERY_WORKER_CONCURRENCY")
+                else ["--pool=solo"]
+            ),
             "--loglevel=INFO",
             "--without-mingle",
             "--without-gossip",

@@ -138,3 +138,53 @@ def test_optional_reminders_can_be_switched_off_deadline_ones_cannot(
     ReminderSettings.objects.create(user=other, optional_reminders=False)
     draft(grant_round, other.memberships.get().organisation, other)
     assert sweep_at(grant_round.closes_at - timedelta(hours=3)) == 1  # essential: still sent
+
+
+def test_reminders_show_on_the_dashboard_and_can_be_switched_off(
+    client, grant_round, organisation, member
+):
+    draft(grant_round, organisation, member)
+    sweep_at(grant_round.closes_at - timedelta(days=1))
+    client.force_login(member)
+    page = client.get("/portal/").content.decode()
+    assert f"{grant_round.title} closes soon: finish your application" in page
+    client.post("/portal/reminders/", {})
+    assert ReminderSettings.objects.get(user=member).optional_reminders is False
+
+
+def test_tender_reminders_bids_clarifications_standstill_contracts(commissioner):
+    from commissioning.models import Contract
+    from commissioning.services.bids import bid_start
+    from commissioning.services.tenders import tender_approve, tender_publish
+    from tests.commissioning.conftest import bidder_make, tender_make
+
+    tender = tender_make(commissioner)
+    tender_approve(tender=tender, actor=commissioner)
+    tender_publish(tender=tender, actor=commissioner)
+    bidder = bidder_make()
+    bid = bid_start(
+        lot=tender.lots.first(), organisation=bidder.memberships.get().organisation, actor=bidder
+    )
+    assert sweep_at(tender.clarification_deadline - timedelta(days=2)) == 1
+    assert Reminder.objects.get().kind == "clarification_deadline"
+    assert sweep_at(tender.submission_deadline - timedelta(days=2)) == 1
+    assert Reminder.objects.latest("pk").kind == "bid_draft_2d"
+    assert sweep_at(tender.submission_deadline + timedelta(minutes=1)) == 0
+    type(tender).objects.filter(pk=tender.pk).update(
+        state="standstill", standstill_ends_on=date(2027, 1, 8)
+    )
+    assert sweep_at(timezone.make_aware(timezone.datetime(2027, 1, 8, 12))) == 0
+    assert sweep_at(timezone.make_aware(timezone.datetime(2027, 1, 9, 9))) == 1
+    assert mail.outbox[-1].to == [commissioner.email]
+    Contract.objects.create(
+        lot=tender.lots.first(),
+        bid=bid,
+        supplier=bid.organisation,
+        value=1,
+        starts_on=date(2027, 4, 1),
+        ends_on=date(2030, 3, 31),
+        recorded_by=commissioner,
+    )
+    assert sweep_at(timezone.make_aware(timezone.datetime(2029, 9, 1, 9))) == 0
+    assert sweep_at(timezone.make_aware(timezone.datetime(2029, 10, 1, 9))) == 1
+    assert Reminder.objects.latest("pk").kind == "contract_ending"

@@ -1,0 +1,91 @@
+"""How long a reminders sweep takes over 100,000 pending reminders.
+
+    .venv/bin/python benchmarks/reminders.py [pending]
+
+Builds the reminders in a throwaway database (SQLite in memory unless
+DATABASE_URL is set), sends them with Django's dummy mail backend, and
+prints the time and the queries per batch: the same for every batch,
+however many are due.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+os.environ["EMAIL_BACKEND"] = "django.core.mail.backends.dummy.EmailBackend"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+
+def main(pending=100_000):
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.test.runner import DiscoverRunner
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    setup_test_environment()
+    runner = DiscoverRunner(verbosity=0, interactive=False)
+    old = runner.setup_databases()
+    try:
+        from community.models import Reminder, User
+        from community.reminders.services import BATCH, reminders_deliver
+
+        people = User.objects.bulk_create(
+            User(email=f"reminded{n}@example.org", first_name="R", last_name=str(n))
+            for n in range(1000)
+        )
+        kind = ContentType.objects.get_for_model(User)
+        started = time.perf_counter()
+        Reminder.objects.bulk_create(
+            (
+                Reminder(
+                    kind="benchmark",
+                    recipient=people[n % 1000],
+                    subject_type=kind,
+                    subject_id=n,
+                    due_on="2027-01-01",
+                    email_subject="Due soon",
+                    email_body="Your deadline is near.",
+                    link="/",
+                )
+                for n in range(pending)
+            ),
+            batch_size=5000,
+        )
+        built = time.perf_counter() - started
+        per_batch, batches = [], 0
+        started = time.perf_counter()
+        while True:
+            with CaptureQueriesContext(connection) as queries:
+                claimed, _ = reminders_deliver()
+            if not claimed:
+                break
+            batches += 1
+            per_batch.append(len(queries))
+        took = time.perf_counter() - started
+        vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        print(f"database: {vendor}")
+        print(f"pending reminders: {pending} (built in {built:.1f} s)")
+        print(
+            f"sweep: {took:.1f} s, {pending / took:,.0f} reminders a second, "
+            f"{batches} batches of {BATCH}"
+        )
+        print(
+            f"queries per batch: min {min(per_batch)}, max {max(per_batch)} "
+            f"(the same whatever the number due)"
+        )
+        print(f"sent: {Reminder.objects.filter(state='sent').count()}")
+    finally:
+        runner.teardown_databases(old)
+
+
+if __name__ == "__main__":
+    main(*(int(arg) for arg in sys.argv[1:2]))
