@@ -12,7 +12,6 @@ from community.models import Reminder, ReminderState
 from community.tasks import reminders_sweep
 from social_value.bulk import bulk_call
 from social_value.models import Assignment, AssignmentState, Call, CallState
-from tests.test_celery_worker import sent_for_real, worker  # noqa: F401
 
 
 @pytest.fixture
@@ -32,7 +31,11 @@ def messages_in(folder: Path) -> int:
 @pytest.mark.postgres
 @pytest.mark.redis
 @pytest.mark.django_db(transaction=True)
-def test_two_racing_sweeps_send_each_of_1000_reminders_once(mail_dir, worker, sent_for_real):
+def test_two_racing_sweeps_send_each_of_1000_reminders_once(
+    mail_dir,
+    worker,
+    sent_for_real,
+):
     call = bulk_call(submissions=100, members=10, criteria=2, state=CallState.SCORING)
     Call.objects.filter(pk=call.pk).update(scoring_deadline=timezone.now() - timedelta(hours=1))
     Assignment.objects.filter(submission__call=call).update(state=AssignmentState.SCORING)
