@@ -67,8 +67,8 @@ class QuestionsBlock(blocks.StreamBlock):
         "order",
     )
     # Pounds and pence, never negative.
-    money = _struct(icon="pick")
-    yes_no = _struct(icon="tick")
+    money = _struct(icon="decimal")
+    yes_no = _struct(icon="circle-check")
     single_choice = _struct([("choices", blocks.ListBlock(blocks.CharBlock()))], "radio-full")
     multiple_choice = _struct([("choices", blocks.ListBlock(blocks.CharBlock()))], "list-ul")
     date = _struct(icon="date")

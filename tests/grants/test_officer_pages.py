@@ -84,3 +84,20 @@ def test_applicant_sees_state_and_next_step_in_plain_words(
     body = client.get(reverse("my-applications")).content.decode()
     assert "Draft" in body
     assert "Finish your answers and submit before the round closes." in body
+
+
+def test_round_screens_in_the_admin_render_with_the_question_builder(client, grant_round):
+    from community import roles
+
+    client.force_login(UserFactory(roles=[roles.ADMINISTRATOR]))
+    for url in (
+        "/admin/round/",
+        "/admin/round/new/",
+        f"/admin/round/edit/{grant_round.pk}/",
+        "/admin/programme/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+    edit = client.get(f"/admin/round/edit/{grant_round.pk}/").content.decode()
+    assert "What will you do?" in edit  # the round's questions, editable as blocks
+    assert "Registered charity (trust or association)" in edit  # legal forms as ticks
