@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from community.audit import AUDIT_COLUMNS, AuditTrailPermissionPolicy
 from community.forms import ORGANISATION_FIELDS
-from community.models import Neighbourhood, Organisation, Reminder
+from community.models import AcvListing, Asset, Neighbourhood, Organisation, Reminder
 
 register_permission_policy(StateLog, AuditTrailPermissionPolicy(StateLog))
 
@@ -99,3 +99,64 @@ register_permission_policy(Reminder, AuditTrailPermissionPolicy(Reminder))
 @hooks.register("register_admin_viewset")
 def register_reminders_viewset():
     return ReminderViewSet()
+
+
+class AssetViewSet(ModelViewSet):
+    model = Asset
+    icon = "home"
+    menu_label = "Assets"
+    list_display = ["name", "kind", "status", "last_confirmed"]
+    list_filter = ["kind", "status", "neighbourhoods"]
+    search_fields = ["name", "description", "postcode"]
+    form_fields = [
+        "kind",
+        "name",
+        "description",
+        "organisation",
+        "neighbourhoods",
+        "postcode",
+        "latitude",
+        "longitude",
+        "status",
+        "last_confirmed",
+    ]
+    copy_view_enabled = False
+
+
+class AcvListingViewSet(ModelViewSet):
+    model = AcvListing
+    icon = "pick"
+    menu_label = "Assets of Community Value"
+    list_display = [
+        "asset",
+        "nominated_by",
+        "nominated_on",
+        "decision_due",
+        "decision",
+        "listed_until",
+    ]
+    list_filter = ["decision"]
+    form_fields = [
+        "asset",
+        "nominated_by",
+        "nominated_on",
+        "decision",
+        "decided_on",
+        "disposal_notice_on",
+        "community_bid_requested_on",
+        "officer",
+    ]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class AssetsGroup(ModelViewSetGroup):
+    menu_label = "Assets"
+    menu_icon = "home"
+    menu_order = 210
+    items = (AssetViewSet, AcvListingViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_asset_viewsets():
+    return AssetsGroup()

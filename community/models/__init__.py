@@ -1,3 +1,4 @@
+from .assets import AcvDecision, AcvListing, Asset, AssetKind, AssetStatus
 from .membership import (
     InvitationState,
     MembershipRole,
@@ -10,6 +11,11 @@ from .people import User
 from .reminders import Notification, Reminder, ReminderSettings, ReminderState
 
 __all__ = [
+    "AcvDecision",
+    "AcvListing",
+    "Asset",
+    "AssetKind",
+    "AssetStatus",
     "InvitationState",
     "LegalForm",
     "MembershipRole",

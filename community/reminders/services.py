@@ -37,6 +37,8 @@ class TransientMailError(Exception):
 
 def _kinds():
     autodiscover_modules("reminders")
+    import community.reminders.acv  # noqa: F401 - the community app's own kind
+
     return KINDS
 
 

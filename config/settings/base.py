@@ -237,4 +237,5 @@ REMINDERS = {
     "return_before": 14,  # then once when overdue
     "more_info_unanswered_after": 10,
     "contract_ends_within": 183,  # about six months: time to re-commission
+    "acv_expires_within": 183,  # Asset of Community Value listings
 }
