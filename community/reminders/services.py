@@ -9,15 +9,18 @@ import uuid
 from datetime import timedelta
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
 from community.models import Notification, Reminder, ReminderSettings, ReminderState
-from community.reminders.registry import KINDS
+from community.reminders.registry import KINDS, absolute
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -42,6 +45,19 @@ def _kinds():
     return KINDS
 
 
+def _email_body(due, kind) -> str:
+    """Every reminder in the same plain, friendly frame."""
+    return render_to_string(
+        "community/email/reminder.txt",
+        {
+            "body": due.body,
+            "essential": kind.essential,
+            "dashboard": absolute(reverse("portal-dashboard")),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
+    ).strip()
+
+
 def reminders_record(*, now=None) -> int:
     """Record every reminder due now that is not recorded yet."""
     now = now or timezone.now()
@@ -64,7 +80,7 @@ def reminders_record(*, now=None) -> int:
                     subject_id=due.subject.pk,
                     due_on=due.due_on,
                     email_subject=due.subject_line,
-                    email_body=due.body,
+                    email_body=_email_body(due, kind),
                     link=due.link,
                     created_at=now,
                 )

@@ -188,3 +188,12 @@ def test_tender_reminders_bids_clarifications_standstill_contracts(commissioner)
     assert sweep_at(timezone.make_aware(timezone.datetime(2029, 9, 1, 9))) == 0
     assert sweep_at(timezone.make_aware(timezone.datetime(2029, 10, 1, 9))) == 1
     assert Reminder.objects.latest("pk").kind == "contract_ending"
+
+
+def test_reminder_emails_are_friendly_and_say_how_to_opt_out(submitted, officer):
+    assessment.eligibility_decide(application=submitted, actor=officer, eligible=True)
+    request = assessment.information_request(application=submitted, actor=officer, question="Who?")
+    sweep_at(request.requested_at + timedelta(days=10))
+    body = mail.outbox[-1].body
+    assert body.startswith("Hello,")
+    assert "switch off optional reminders" in body and "/portal/" in body
