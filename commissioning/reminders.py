@@ -7,17 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.models import Bid, BidState, Contract, Interest, Tender, TenderState
-from community.models import OrganisationMembership
 from community.reminders.registry import Due, absolute, reminder_kind, timing, when
-
-
-def _members(organisation_ids) -> dict[int, list[int]]:
-    members: dict[int, list[int]] = {}
-    for organisation_id, user_id in OrganisationMembership.objects.filter(
-        organisation_id__in=set(organisation_ids)
-    ).values_list("organisation_id", "user_id"):
-        members.setdefault(organisation_id, []).append(user_id)
-    return members
+from community.selectors import member_ids_by_organisation
 
 
 @reminder_kind("bid_draft", essential=True)
@@ -31,7 +22,7 @@ def draft_bids(now):
             tender__submission_deadline__lte=now + timedelta(days=max(windows)),
         ).select_related("tender", "lot")
     )
-    members = _members(b.organisation_id for b in bids)
+    members = member_ids_by_organisation(b.organisation_id for b in bids)
     for bid in bids:
         deadline = bid.tender.submission_deadline
         days = min(d for d in windows if deadline - timedelta(days=d) <= now)
@@ -58,7 +49,7 @@ def clarification_deadlines(now):
             tender__clarification_deadline__lte=soon,
         ).select_related("tender")
     )
-    members = _members(i.organisation_id for i in interests)
+    members = member_ids_by_organisation(i.organisation_id for i in interests)
     for interest in interests:
         tender = interest.tender
         for user_id in members.get(interest.organisation_id, []):

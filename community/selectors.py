@@ -36,3 +36,13 @@ def invitations_pending(*, organisation: Organisation) -> QuerySet[OrganisationI
     return organisation.invitations.filter(state=InvitationState.PENDING).select_related(
         "invited_by"
     )
+
+
+def member_ids_by_organisation(organisation_ids) -> dict[int, list[int]]:
+    """Who belongs to each of these organisations, in one query."""
+    members: dict[int, list[int]] = {}
+    for organisation_id, user_id in OrganisationMembership.objects.filter(
+        organisation_id__in=set(organisation_ids)
+    ).values_list("organisation_id", "user_id"):
+        members.setdefault(organisation_id, []).append(user_id)
+    return members

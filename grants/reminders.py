@@ -6,18 +6,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from community.models import OrganisationMembership
 from community.reminders.registry import Due, absolute, reminder_kind, timing, when
+from community.selectors import member_ids_by_organisation
 from grants.models import Application, InformationRequest, MonitoringReturn, State
-
-
-def _members_by_organisation(organisation_ids) -> dict[int, list[int]]:
-    members: dict[int, list[int]] = {}
-    for organisation_id, user_id in OrganisationMembership.objects.filter(
-        organisation_id__in=set(organisation_ids)
-    ).values_list("organisation_id", "user_id"):
-        members.setdefault(organisation_id, []).append(user_id)
-    return members
 
 
 @reminder_kind("grant_draft", essential=True)
@@ -29,7 +20,7 @@ def grant_drafts(now):
             state=State.DRAFT, round__closes_at__gt=now, round__closes_at__lte=latest
         ).select_related("round")
     )
-    members = _members_by_organisation(a.organisation_id for a in drafts)
+    members = member_ids_by_organisation(a.organisation_id for a in drafts)
     for application in drafts:
         closes = application.round.closes_at
         # The tightest window reached names the reminder, so each goes once.
@@ -65,7 +56,7 @@ def monitoring_returns(now):
             award__application__state=State.ACTIVE,
         ).select_related("award__application")
     )
-    members = _members_by_organisation(r.award.application.organisation_id for r in returns)
+    members = member_ids_by_organisation(r.award.application.organisation_id for r in returns)
     for item in returns:
         application = item.award.application
         overdue = item.due_on < today
