@@ -219,3 +219,12 @@ def test_withdrawn_from_any_state_before_a_decision(
     assert application.state == State.WITHDRAWN
     assert trail(application)[-1] == (stage, "withdrawn")
     assert on_commit.subjects() == [f"Your application {application.reference} is withdrawn"]
+
+
+def test_plain_text_emails_are_not_html_escaped(on_commit, grant_round, organisation, member):
+    with on_commit.step():
+        application = draft(grant_round, organisation, member)
+        application.project_title = "Tenants' tea & talk"
+        application.save()
+        applying.application_submit(application=application, actor=member)
+    assert "Tenants' tea & talk" in mail.outbox[-1].body
