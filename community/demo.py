@@ -4,11 +4,16 @@ its partner organisations, and one person for each role.
 Loading is idempotent: running it again changes nothing that is there.
 """
 
+from datetime import date
+
 from django.contrib.auth.models import Group
 from django.db import transaction
 
 from community import roles
 from community.models import (
+    AcvDecision,
+    AcvListing,
+    Asset,
     LegalForm,
     MembershipRole,
     Neighbourhood,
@@ -113,6 +118,15 @@ ORGANISATIONS = [
     },
 ]
 
+ASSETS = [
+    ("building_land", "Millfield Community Centre", "Millfield", "52.486200", "-1.890400"),
+    ("green_space", "Canal towpath gardens", "Canal Side", "52.478900", "-1.905100"),
+    ("community_group", "Heights Tenants' Association", "The Heights", "52.491300", "-1.879800"),
+    ("service", "Old Town lunch club", "Old Town", "52.482500", "-1.897700"),
+    ("volunteering", "Northgate good neighbours", "Northgate", "52.495600", "-1.901200"),
+    ("building_land", "The Mill Tavern", "Millfield", "52.487100", "-1.889200"),
+]
+
 PEOPLE = [
     ("admin@ashbyvale.example", "Ada", "Okafor", roles.ADMINISTRATOR, True),
     ("commissioner@ashbyvale.example", "Colm", "Reilly", roles.COMMISSIONER, False),
@@ -156,6 +170,12 @@ def demo_community_load() -> list[tuple[str, str]]:
             organisation.full_clean()
             organisation.save()
             organisation.neighbourhoods.set(places[name] for name in served)
+    for kind, name, place, latitude, longitude in ASSETS:
+        asset, created = Asset.objects.get_or_create(
+            name=name, defaults={"kind": kind, "latitude": latitude, "longitude": longitude}
+        )
+        if created:
+            asset.neighbourhoods.add(places[place])
     logins = [
         (role, _person(email, first, last, role, su).email)
         for email, first, last, role, su in PEOPLE
@@ -165,4 +185,14 @@ def demo_community_load() -> list[tuple[str, str]]:
     OrganisationMembership.objects.get_or_create(
         organisation=kitchen, user=applicant, defaults={"role": MembershipRole.ADMIN}
     )
+    tavern = Asset.objects.get(name="The Mill Tavern")
+    if not tavern.acv_listings.exists():
+        AcvListing.objects.create(
+            asset=tavern,
+            nominated_by=Organisation.objects.get(name="Millfield Shared Lives CIC"),
+            nominated_on=date(2022, 3, 1),
+            decision=AcvDecision.LISTED,
+            decided_on=date(2022, 4, 12),
+            officer=User.objects.get(email="commissioner@ashbyvale.example"),
+        )
     return logins

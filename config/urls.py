@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community import geojson as community_geojson
 from community import views as community_views
 
 accounts = [
@@ -43,6 +44,7 @@ urlpatterns = [
     path("grants/", include("grants.urls")),
     path("commissioning/", include("commissioning.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("open-data/assets.geojson", community_geojson.assets_geojson, name="assets-geojson"),
 ]
 
 if settings.DEBUG:

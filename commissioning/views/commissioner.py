@@ -15,7 +15,7 @@ from commissioning.services import appraisal as appraisal_services
 from commissioning.services import evaluation
 from commissioning.services import tenders as tender_services
 from community.audit import audit_trail_for
-from community.models import Organisation
+from community.models import Asset, AssetStatus, Organisation
 from grants.questions import answers_for_display
 from social_value.exports import csv_response
 
@@ -68,6 +68,12 @@ def commission_detail(request, pk):
             "errors": errors,
             "posted": request.POST,
             "organisations": Organisation.objects.filter(neighbourhoods__in=served).distinct()
+            if served
+            else [],
+            "assets": Asset.objects.filter(neighbourhoods__in=served)
+            .exclude(status=AssetStatus.LOST)
+            .distinct()
+            .order_by("kind", "name")
             if served
             else [],
             "interests": commission.expressions_of_interest.select_related("organisation"),

@@ -260,3 +260,25 @@ def test_expressions_of_interest_are_recorded_against_the_commission(client, ten
     client.post(url, {"organisation": organisation.pk, "summary": "We could run it ourselves"})
     page = client.get(reverse("commission-detail", args=[tender.commission_id]))
     assert "We could run it ourselves" in page.content.decode()
+
+
+def test_the_appraisal_page_shows_the_assets_already_in_those_neighbourhoods(
+    client, tender, commissioner
+):
+    from community.models import Asset, AssetKind, AssetStatus
+    from tests.community.factories import NeighbourhoodFactory
+
+    millfield, elsewhere = NeighbourhoodFactory(name="Millfield"), NeighbourhoodFactory()
+    tender.commission.neighbourhoods.add(millfield)
+    centre = Asset.objects.create(kind=AssetKind.BUILDING_OR_LAND, name="Millfield Centre")
+    centre.neighbourhoods.add(millfield)
+    lost = Asset.objects.create(
+        kind=AssetKind.SERVICE, name="Closed day centre", status=AssetStatus.LOST
+    )
+    lost.neighbourhoods.add(millfield)
+    far = Asset.objects.create(kind=AssetKind.GREEN_SPACE, name="Far Park")
+    far.neighbourhoods.add(elsewhere)
+    client.force_login(commissioner)
+    page = client.get(reverse("commission-detail", args=[tender.commission_id])).content.decode()
+    assert "Millfield Centre" in page
+    assert "Closed day centre" not in page and "Far Park" not in page
