@@ -27,6 +27,13 @@ _OFFICER_COMMON = {
     ADMIN_ACCESS,
     AUDIT_VIEW,
     "community.view_reminder",
+    # The living asset map is kept by every officer.
+    "community.view_asset",
+    "community.add_asset",
+    "community.change_asset",
+    "community.view_acvlisting",
+    "community.add_acvlisting",
+    "community.change_acvlisting",
     "community.view_neighbourhood",
     "community.view_organisation",
     "community.view_organisationmembership",

@@ -1,3 +1,10 @@
+from .asset_upkeep import (
+    AssetChange,
+    AssetClaim,
+    AssetSuggestion,
+    ClaimState,
+    SuggestionState,
+)
 from .assets import AcvDecision, AcvListing, Asset, AssetKind, AssetStatus
 from .membership import (
     InvitationState,
@@ -14,8 +21,12 @@ __all__ = [
     "AcvDecision",
     "AcvListing",
     "Asset",
+    "AssetChange",
+    "AssetClaim",
     "AssetKind",
     "AssetStatus",
+    "AssetSuggestion",
+    "ClaimState",
     "InvitationState",
     "LegalForm",
     "MembershipRole",
@@ -27,5 +38,6 @@ __all__ = [
     "Reminder",
     "ReminderSettings",
     "ReminderState",
+    "SuggestionState",
     "User",
 ]

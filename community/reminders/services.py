@@ -40,7 +40,8 @@ class TransientMailError(Exception):
 
 def _kinds():
     autodiscover_modules("reminders")
-    import community.reminders.acv  # noqa: F401 - the community app's own kind
+    import community.reminders.acv
+    import community.reminders.stale_assets  # noqa: F401
 
     return KINDS
 
