@@ -1,10 +1,11 @@
 from django.urls import path
 
-from community import views
+from community import views, views_assets
 
 urlpatterns = [
     path("", views.dashboard, name="portal-dashboard"),
     path("reminders/", views.reminder_settings, name="reminder-settings"),
+    path("assets/import/", views_assets.asset_import_view, name="asset-import"),
     path("organisations/new/", views.organisation_create, name="organisation-create"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),
