@@ -1,7 +1,7 @@
 """Staff screens in the Wagtail admin: neighbourhoods, organisations and
 the read-only audit trail."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django_fsm_log.models import StateLog
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -160,3 +160,10 @@ class AssetsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_asset_viewsets():
     return AssetsGroup()
+
+
+@hooks.register("register_admin_menu_item")
+def register_asset_import():
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem("Import assets (CSV)", reverse("asset-import"), icon_name="upload", order=215)
