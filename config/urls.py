@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from community import geojson as community_geojson
 from community import views as community_views
+from community import views_directory as community_directory
 
 accounts = [
     path("sign-in/", auth_views.LoginView.as_view(), name="account-login"),
@@ -45,6 +46,13 @@ urlpatterns = [
     path("commissioning/", include("commissioning.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("open-data/assets.geojson", community_geojson.assets_geojson, name="assets-geojson"),
+    path("assets/", community_directory.asset_directory, name="asset-directory"),
+    path("assets/<int:pk>/", community_directory.asset_detail, name="asset-detail"),
+    path(
+        "neighbourhoods/<slug:slug>/",
+        community_directory.neighbourhood_detail,
+        name="neighbourhood-detail",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,77 @@
+"""The public directory and neighbourhood pages, at 20,000 assets."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from community.models import Asset, AssetKind, AssetStatus
+from tests.community.factories import NeighbourhoodFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def canal():
+    return NeighbourhoodFactory(name="Canal Side", population=8400)
+
+
+def test_search_by_words_postcode_neighbourhood_and_kind(client, canal):
+    garden = Asset.objects.create(
+        kind=AssetKind.GREEN_SPACE,
+        name="Towpath gardens",
+        description="Raised beds and a bench",
+        postcode="AV1 2CK",
+    )
+    garden.neighbourhoods.add(canal)
+    Asset.objects.create(kind=AssetKind.BUILDING_OR_LAND, name="Old Mill", postcode="AV9 9ZZ")
+    Asset.objects.create(kind=AssetKind.GREEN_SPACE, name="Lost meadow", status=AssetStatus.LOST)
+    url = reverse("asset-directory")
+    assert "Towpath gardens" in client.get(url, {"q": "raised beds"}).content.decode()
+    for postcode in ("av1 2ck", "AV12CK", "AV1"):
+        body = client.get(url, {"q": postcode}).content.decode()
+        assert "Towpath gardens" in body and "Old Mill" not in body, postcode
+    body = client.get(url, {"neighbourhood": "canal-side", "kind": "green_space"}).content
+    assert b"1 asset." in body
+    assert b"Lost meadow" not in client.get(url).content
+    page = client.get(reverse("asset-detail", args=[garden.pk])).content.decode()
+    assert "Raised beds and a bench" in page and "Canal Side" in page
+
+
+def test_directory_and_neighbourhood_pages_with_20000_assets(
+    client, canal, django_assert_max_num_queries
+):
+    assets = Asset.objects.bulk_create(
+        Asset(kind=AssetKind.SERVICE, name=f"Service {n:05d}") for n in range(20_000)
+    )
+    through = Asset.neighbourhoods.through
+    through.objects.bulk_create(through(asset=a, neighbourhood=canal) for a in assets[:5000])
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("asset-directory"), {"page": 7})
+    assert "20000 assets." in response.content.decode()
+    assert "Page 7 of 400" in response.content.decode()
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("neighbourhood-detail", args=["canal-side"]))
+    body = page.content.decode()
+    assert "Community assets</dt><dd>5000" in body.replace("\n", "")
+    assert "8,400" in body
+
+
+def test_neighbourhood_page_shows_money_awarded_there(client, canal):
+    from grants.models import Application, State
+    from tests.community.factories import UserFactory
+    from tests.grants.factories import RoundFactory
+
+    kitchen = OrganisationFactory(name="Canal Side Kitchen")
+    kitchen.neighbourhoods.add(canal)
+    Application.objects.create(
+        round=RoundFactory(),
+        organisation=kitchen,
+        created_by=UserFactory(),
+        reference="G1-1",
+        project_title="Lunch",
+        state=State.ACTIVE,
+        approved_amount=Decimal("4500"),
+    )
+    body = client.get(reverse("neighbourhood-detail", args=["canal-side"])).content.decode()
+    assert "Canal Side Kitchen" in body and "£4,500.00" in body
