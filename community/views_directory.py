@@ -7,6 +7,7 @@ from django.db.models import Q, Sum
 from django.shortcuts import get_object_or_404, render
 
 from community.models import Asset, AssetKind, AssetStatus, Neighbourhood, Organisation
+from community.search import words_match
 
 LIVE = ~Q(status=AssetStatus.LOST)
 
@@ -19,16 +20,11 @@ def asset_directory(request):
     if query:
         # A postcode-looking query matches postcodes by their start.
         compact = query.upper().replace(" ", "")
-        assets = assets.filter(
-            Q(name__icontains=query)
-            | Q(description__icontains=query)
-            | Q(postcode__istartswith=query.upper())
-            | Q(
-                postcode__istartswith=compact[:-3] + " " + compact[-3:]
-                if len(compact) > 4
-                else compact
-            )
+        postcode = compact[:-3] + " " + compact[-3:] if len(compact) > 4 else compact
+        by_postcode = assets.filter(
+            Q(postcode__istartswith=query.upper()) | Q(postcode__istartswith=postcode)
         )
+        assets = (words_match(assets, query) | by_postcode).distinct()
     if place:
         assets = assets.filter(neighbourhoods__slug=place)
     if kind:

@@ -75,3 +75,25 @@ def test_neighbourhood_page_shows_money_awarded_there(client, canal):
     )
     body = client.get(reverse("neighbourhood-detail", args=["canal-side"])).content.decode()
     assert "Canal Side Kitchen" in body and "£4,500.00" in body
+
+
+@pytest.mark.postgres
+def test_search_answers_from_the_full_text_index_on_postgresql(client):
+    from django.db import connection
+
+    from community.search import words_match
+
+    Asset.objects.create(
+        kind=AssetKind.GREEN_SPACE,
+        name="Towpath gardens",
+        description="Raised beds for growing vegetables",
+    )
+    Asset.objects.bulk_create(Asset(kind=AssetKind.SERVICE, name=f"Other {n}") for n in range(200))
+    found = words_match(Asset.objects.all(), "vegetable growing")
+    assert [a.name for a in found] == ["Towpath gardens"]  # stemmed: growing ~ grow
+    sql, params = found.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "community_asset_search" in plan
