@@ -36,7 +36,23 @@ class OrganisationViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class AuditTrailViewSet(ModelViewSet):
+class ReadOnlyViewSet(ModelViewSet):
+    """A list and a read-only page per row: no URL exists that could add,
+    change or delete one."""
+
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+class AuditTrailViewSet(ReadOnlyViewSet):
     """Every workflow transition, newest first. Only index and inspect
     exist: there is no URL that could add, change or delete a row."""
 
@@ -50,14 +66,6 @@ class AuditTrailViewSet(ModelViewSet):
     ordering = ["-timestamp"]
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = []
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 class CommunityGroup(ModelViewSetGroup):
@@ -72,7 +80,7 @@ def register_community_viewsets():
     return CommunityGroup()
 
 
-class ReminderViewSet(ModelViewSet):
+class ReminderViewSet(ReadOnlyViewSet):
     """Officers see what was sent, and what could not be (read only)."""
 
     model = Reminder
@@ -83,14 +91,6 @@ class ReminderViewSet(ModelViewSet):
     search_fields = ["kind", "email_subject"]
     inspect_view_enabled = True
     copy_view_enabled = False
-    form_fields = []
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 register_permission_policy(Reminder, AuditTrailPermissionPolicy(Reminder))

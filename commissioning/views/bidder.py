@@ -111,6 +111,14 @@ def _own_bid(request, pk) -> Bid:
     return bid
 
 
+def _posted_version(request) -> int:
+    """The version the form was opened at; a missing one counts as stale."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
+
+
 @login_required
 def bid_edit(request, pk):
     bid = _own_bid(request, pk)
@@ -139,7 +147,7 @@ def bid_edit(request, pk):
             bid = bid_services.bid_save(
                 bid=bid,
                 actor=request.user,
-                expected_version=int(request.POST["version"]),
+                expected_version=_posted_version(request),
                 answers=form.answers(),
                 price=form.cleaned_data["price"],
                 files=form.uploaded_files(),

@@ -105,3 +105,21 @@ def test_another_organisation_cannot_open_the_bid_editor(client, open_tender):
     assert client.post(reverse("bid-withdraw", args=[bid.pk])).status_code == 403
     bid.refresh_from_db()
     assert bid.state == BidState.DRAFT
+
+
+def test_a_save_without_its_version_is_refused_as_stale_and_changes_nothing(client, open_tender):
+    owner = bidder_make("Owner")
+    client.force_login(owner)
+    client.post(
+        reverse("bid-start", args=[open_tender.lots.first().pk]),
+        {"organisation": owner.memberships.get().organisation_id},
+    )
+    bid = Bid.objects.get()
+    response = client.post(
+        reverse("bid-edit", args=[bid.pk]),
+        {"action": "save", "price": "100", "version": "not a number"},
+    )
+    assert response.status_code == 400
+    assert "saved this bid after you opened it" in response.content.decode()
+    bid.refresh_from_db()
+    assert bid.draft_price is None
