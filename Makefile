@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test install lint format migrate demo lock ci clean benchmark
+.PHONY: run test install lint format migrate demo lock ci clean benchmark frontend
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed: set PYTHON=python3.11")'
@@ -14,7 +14,19 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+# The front end (GOV.UK Frontend, Leaflet) comes from npm, locked in
+# package-lock.json, and is built into static/dist.
+FRONTEND := static/dist/.built-$(shell cat package-lock.json frontend/* | cksum | cut -d' ' -f1)
+
+$(FRONTEND): package.json package-lock.json $(wildcard frontend/*)
+	@command -v npm >/dev/null || { echo "npm (Node.js 20.19 or newer) is needed to build the front end" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+	touch $(FRONTEND)
+
+frontend: $(FRONTEND)
+
+install: $(STAMP) $(FRONTEND)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -54,4 +66,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .ruff_cache node_modules static/dist

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from community import geojson as community_geojson
 from community import views as community_views
 from community import views_directory as community_directory
@@ -45,6 +46,7 @@ urlpatterns = [
     path("grants/", include("grants.urls")),
     path("commissioning/", include("commissioning.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("search/", cms_views.search, name="site-search"),
     path("open-data/assets.geojson", community_geojson.assets_geojson, name="assets-geojson"),
     path("assets/", community_directory.asset_directory, name="asset-directory"),
     path("assets/<int:pk>/", community_directory.asset_detail, name="asset-detail"),

@@ -1,5 +1,6 @@
 from django import forms
 
+from cms.widgets import DateField
 from grants.models import Application
 from grants.questions import MoneyField
 
@@ -49,8 +50,8 @@ class InformationAnswerForm(forms.Form):
 
 
 class OfferForm(forms.Form):
-    starts_on = forms.DateField(label="Grant starts on", help_text="For example 1/4/2027")
-    ends_on = forms.DateField(label="Grant ends on")
+    starts_on = DateField(label="Grant starts on", help_text="For example, 1 4 2027")
+    ends_on = DateField(label="Grant ends on", help_text="For example, 31 3 2028")
     payments = forms.CharField(
         label="Payments",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -97,7 +98,7 @@ class AcceptOfferForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    paid_on = forms.DateField(label="Paid on")
+    paid_on = DateField(label="Paid on", help_text="For example, 27 3 2027")
     reference = forms.CharField(label="Payment reference", required=False)
 
 

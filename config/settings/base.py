@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "grants",
     "commissioning",
     "cms",
+    # Widget templates such as the GOV.UK date input live with the site's
+    # templates, so forms render through the project's template settings.
+    "django.forms",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -90,6 +93,8 @@ TEMPLATES = [
         },
     },
 ]
+
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.html import escape
 
+from cms.widgets import DateField
 from grants.questions.money import BudgetTableField, MoneyField
 from grants.uploads import accept_attribute, describe, validate_upload
 
@@ -76,13 +77,11 @@ def _field_for(kind: str, spec) -> forms.Field:
             **common,
         )
     if kind == "date":
-        return forms.DateField(
-            input_formats=["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"],
-            # Shown back as it is asked for, whatever the site's locale.
-            widget=forms.DateInput(format="%d/%m/%Y"),
-            error_messages={"invalid": "Enter a real date, like 27/03/2027."},
-            **{**common, "help_text": common["help_text"] or "For example 27/3/2027"},
+        field = DateField(
+            **{**common, "help_text": common["help_text"] or "For example, 27 3 2027"}
         )
+        field.error_messages["invalid"] = "Enter a real date, for example 27 3 2027."
+        return field
     if kind == "file":
         allowed = list(spec.get("allowed_types") or ["pdf", "docx"])
         limit = spec.get("max_size_mb") or 10

@@ -11,6 +11,7 @@ from django.urls import reverse
 from grants.models import MonitoringReturn, Payment, State
 from grants.services import applying, assessment, awards
 from tests.community.factories import UserFactory
+from tests.forms import date_typed
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,8 @@ def test_officer_and_applicant_pages_take_a_grant_from_eligibility_to_active(
     client.post(
         reverse("application-offer", args=[submitted.pk]),
         {
-            "starts_on": start.strftime("%d/%m/%Y"),
-            "ends_on": (start + timedelta(days=365)).strftime("%d/%m/%Y"),
+            **date_typed("starts_on", f"{start:%d/%m/%Y}"),
+            **date_typed("ends_on", f"{start + timedelta(days=365):%d/%m/%Y}"),
             "payments": f"{start:%d/%m/%Y}, 4500",
             "return_dates": f"{start + timedelta(days=180):%d/%m/%Y}",
         },
@@ -71,7 +72,7 @@ def test_officer_and_applicant_pages_take_a_grant_from_eligibility_to_active(
     payment = Payment.objects.get()
     client.post(
         reverse("payment-paid", args=[payment.pk]),
-        {"paid_on": start.strftime("%d/%m/%Y"), "reference": "BACS 123"},
+        {**date_typed("paid_on", f"{start:%d/%m/%Y}"), "reference": "BACS 123"},
     )
     submitted.refresh_from_db()
     assert submitted.state == State.ACTIVE

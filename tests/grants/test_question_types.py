@@ -16,6 +16,7 @@ from grants.questions import (
     submission_problems,
 )
 from grants.uploads import validate_upload
+from tests.forms import date_typed
 
 IDS = {
     kind: f"00000000-0000-0000-0000-00000000000{n}"
@@ -73,7 +74,7 @@ def filled():
         field("yes_no"): "yes",
         field("single_choice"): "Food",
         field("multiple_choice"): ["Mornings", "Weekends"],
-        field("date"): "27/03/2027",
+        **date_typed(field("date"), "27/03/2027"),
         f"{field('budget_table')}-0-item": "Food",
         f"{field('budget_table')}-0-amount": "£3,000",
         f"{field('budget_table')}-1-item": "Hall",
@@ -135,7 +136,7 @@ def test_a_bad_budget_row_names_its_row():
 
 
 def test_numbers_and_dates_must_make_sense():
-    data = filled() | {field("number"): "900", field("date"): "31/02/2027"}
+    data = filled() | {field("number"): "900"} | date_typed(field("date"), "31/02/2027")
     form = build_application_form(questions(), data=data)
     assert not form.is_valid()
     assert set(form.errors) == {field("number"), field("date")}

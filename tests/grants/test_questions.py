@@ -15,6 +15,7 @@ from grants.questions import (
     build_application_form,
     submission_problems,
 )
+from tests.forms import date_typed
 
 KINDS = [
     "text",
@@ -90,10 +91,12 @@ def filled(**changes) -> dict:
         name("yes_no"): "no",
         name("single_choice"): "Food",
         name("multiple_choice"): ["Mornings", "Weekends"],
-        name("date"): "27/03/2027",
+        **date_typed(name("date"), "27/03/2027"),
         **budget_rows(("Food", "£3,000"), ("Hall hire", "1500.00"), ("", "")),
     }
-    return data | {name(kind): value for kind, value in changes.items()}
+    for kind, value in changes.items():
+        data |= date_typed(name(kind), value) if kind == "date" else {name(kind): value}
+    return data
 
 
 def cleaned(data, files=None):
@@ -128,14 +131,15 @@ def test_every_question_type_renders_with_its_label_and_inputs():
     assert f'name="{name("money")}" inputmode="decimal"' in html
     assert 'type="radio"' in html and 'value="yes"' in html and 'value="no"' in html
     assert 'type="checkbox"' in html and 'value="Weekends"' in html
-    assert "For example 27/3/2027" in html
+    assert "For example, 27 3 2027" in html
+    assert f'name="{name("date")}_month"' in html
     assert 'type="file"' in html and 'accept=".pdf,.docx"' in html
     assert "Upload a PDF or Word document (.pdf, .docx), up to 1 MB." in html
     assert f'name="{name("budget_table")}-4-amount"' in html
     assert "<caption" in html and "Your budget</caption>" in html
 
 
-@pytest.mark.parametrize("typed", ["27/03/2027", "27/3/2027", "2027-03-27"])
+@pytest.mark.parametrize("typed", ["27/03/2027", "27/3/2027", " 27/ 3 /2027 "])
 def test_a_filled_form_cleans_to_answers_that_store_as_json(typed):
     form = cleaned(filled(date=typed))
     assert json.loads(json.dumps(form.answers())) == STORED
@@ -176,7 +180,8 @@ def test_saved_answers_come_back_into_the_form():
     html = build_application_form(questions(), initial=STORED).as_p()
     assert 'value="Lunch club"' in html
     assert 'value="no" id="id_q_5e0c7a52-0000-4000-8000-000000000005_1" checked' in html
-    assert 'value="27/03/2027"' in html
+    assert f'name="{name("date")}_day" type="text" inputmode="numeric" value="27"' in html
+    assert f'name="{name("date")}_year" type="text" inputmode="numeric" value="2027"' in html
     assert 'value="Hall hire"' in html and 'value="1500.00"' in html
     assert "£4,500.00" in html  # the budget's total, under the table
 
@@ -192,7 +197,7 @@ def test_a_word_limit_holds_even_in_a_draft():
         ("number", "900", "Enter a number of 500 or less."),
         ("number", "0", "Enter a number of 1 or more."),
         ("number", "about 40", "Enter a whole number, like 12."),
-        ("date", "31/02/2027", "Enter a real date, like 27/03/2027."),
+        ("date", "31/02/2027", "Enter a real date, for example 27 3 2027."),
         ("single_choice", "Knitting", "Choose from the options shown."),
     ],
 )
