@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from cms.demo import demo_cms_load
 from commissioning.demo import demo_commissioning_load
 from community.demo import DEMO_PASSWORD, demo_community_load
 from grants.demo import demo_grants_load
@@ -14,6 +15,7 @@ class Command(BaseCommand):
         demo_social_value_load()
         demo_grants_load()
         demo_commissioning_load()
+        demo_cms_load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded: Ashby Vale."))
         self.stdout.write(
             f"Sign in at http://127.0.0.1:8000/accounts/sign-in/ "

@@ -31,7 +31,23 @@ class HomePage(Page):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    template = "cms/standard_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models.calls import CallIndexPage, CallPage
+
+        context = super().get_context(request, *args, **kwargs)
+        calls_index = CallIndexPage.objects.live().child_of(self).first()
+        context["calls_index"] = calls_index
+        context["closing_soon"] = []
+        if calls_index is not None:
+            closing = calls_index.calls()[:3]
+            for page in closing:
+                page.live_call = page.facts(full=False)
+            context["closing_soon"] = closing
+        context["sections"] = (
+            self.get_children().live().public().in_menu().not_type(CallPage).specific()
+        )
+        return context
 
 
 class StandardPage(Page):

@@ -1,0 +1,16 @@
+from cms.models.approaches import ApproachIndexPage, ApproachPage, ApproachPageTag
+from cms.models.awards import AwardsPage
+from cms.models.calls import CallIndexPage, CallPage
+from cms.models.pages import BodyBlock, HomePage, StandardPage
+
+__all__ = [
+    "ApproachIndexPage",
+    "ApproachPage",
+    "ApproachPageTag",
+    "AwardsPage",
+    "BodyBlock",
+    "CallIndexPage",
+    "CallPage",
+    "HomePage",
+    "StandardPage",
+]

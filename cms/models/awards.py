@@ -1,0 +1,47 @@
+"""The published record of grants awarded, by neighbourhood and organisation."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class AwardsPage(Page):
+    """Grants awarded, read live from the grants records: nothing to retype."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from community.models import Neighbourhood
+        from grants.models import Application
+        from grants.services.assessment import COMMITTED
+
+        context = super().get_context(request, *args, **kwargs)
+        neighbourhoods = Neighbourhood.objects.order_by("name")
+        chosen = neighbourhoods.filter(slug=request.GET.get("neighbourhood", "")).first()
+        grants = Application.objects.filter(state__in=COMMITTED)
+        if chosen is not None:
+            grants = grants.filter(organisation__neighbourhoods=chosen)
+        awarded = Q(organisations__grant_applications__state__in=COMMITTED)
+        context.update(
+            neighbourhoods=neighbourhoods,
+            neighbourhood=chosen,
+            grants=grants.select_related("organisation", "round__programme").order_by(
+                "organisation__name", "reference"
+            ),
+            total=grants.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0),
+            # An organisation serving two neighbourhoods counts in both: the
+            # money reaches each place it works in.
+            by_neighbourhood=neighbourhoods.annotate(
+                grant_count=Count("organisations__grant_applications", filter=awarded),
+                amount=Sum("organisations__grant_applications__approved_amount", filter=awarded),
+            ).filter(grant_count__gt=0),
+        )
+        return context
