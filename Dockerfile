@@ -1,3 +1,11 @@
+# The front end (GOV.UK Frontend, Leaflet) is built from the npm lockfile.
+FROM node:20-slim AS frontend
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend frontend
+RUN npm run build
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -21,6 +29,7 @@ RUN pip install -r requirements/base.lock
 # The source stays root-owned; the app user can write only var/ and the
 # collected static files.
 COPY . .
+COPY --from=frontend /build/static/dist static/dist
 RUN mkdir -p "$VAR_DIR" "$MEDIA_ROOT" "$STATIC_ROOT" \
     && chown app:app "$VAR_DIR" "$MEDIA_ROOT" "$STATIC_ROOT"
 
