@@ -17,6 +17,7 @@ from community.models import (
     OrganisationMembership,
     ReminderSettings,
 )
+from community.next_steps import next_steps_for
 
 
 def _membership_required(request, organisation: Organisation, *, admin: bool = False):
@@ -56,6 +57,7 @@ def dashboard(request):
             "invitations": OrganisationInvitation.objects.filter(
                 email__iexact=request.user.email, state=InvitationState.PENDING
             ).select_related("organisation"),
+            "next_steps": next_steps_for(request.user),
             "notifications": request.user.notifications.all()[:10],
             "optional_reminders": getattr(
                 ReminderSettings.objects.filter(user=request.user).first(),
