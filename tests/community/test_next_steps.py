@@ -73,3 +73,12 @@ def test_a_panel_member_sees_what_they_have_to_score(demo):
 
 def test_someone_with_nothing_to_do_sees_nothing(demo):
     assert next_steps_for(User.objects.get(email="commissioner@ashbyvale.example")) == []
+
+
+def test_the_dashboard_opens_with_what_to_do_next(client, demo):
+    client.force_login(User.objects.get(email="applicant@ashbyvale.example"))
+
+    html = client.get("/portal/").content.decode()
+
+    assert "What to do next" in html
+    assert "Finish your application: Cook-and-share lunch club" in html
