@@ -15,9 +15,9 @@ CLOSING_SOON = timedelta(days=14)
 
 
 class CallStatus(models.TextChoices):
-    UPCOMING = "upcoming", "Opening soon"
     OPEN = "open", "Open"
     CLOSING = "closing", "Closing soon"
+    UPCOMING = "upcoming", "Opening soon"
     CLOSED = "closed", "Closed"
 
 
