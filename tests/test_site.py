@@ -18,7 +18,7 @@ def test_home_page_is_served(client):
     response = client.get("/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "<h1>Common Ground</h1>" in body
+    assert '<h1 class="govuk-heading-xl">Common Ground</h1>' in body
     assert 'href="#main-content"' in body  # skip link
 
 

@@ -51,6 +51,26 @@ def described_by(field) -> str:
     return " ".join(ids)
 
 
+REQUIRED = "This field is required."
+
+
+def error_text(field, error: str) -> str:
+    """Django's generic "This field is required." said as GOV.UK asks: what
+    to do, naming the field ("Enter your postcode", "Select a score")."""
+    if str(error) != REQUIRED:
+        return error
+    label = str(field.label or "an answer")
+    label = label[0].lower() + label[1:] if not label[:2].isupper() else label
+    verb = (
+        "Select" if field_kind(field) in ("radios", "checkboxes", "select", "checkbox") else "Enter"
+    )
+    return f"{verb} {label}"
+
+
+def field_errors(field) -> list[str]:
+    return [error_text(field, error) for error in field.errors]
+
+
 def error_target(field) -> str:
     """The id the error summary links to: the field, or its first box."""
     kind = field_kind(field)
@@ -96,6 +116,7 @@ def govuk_field(field, label_size="", width=""):
             )
     return {
         "field": field,
+        "errors": field_errors(field),
         "kind": kind,
         "rendered": rendered,
         "options": options,
@@ -115,7 +136,7 @@ def govuk_error_summary(*forms_with_errors):
             continue
         problems.extend(("", error) for error in form.non_field_errors())
         for field in form:
-            problems.extend((error_target(field), error) for error in field.errors)
+            problems.extend((error_target(field), error) for error in field_errors(field))
     return {"problems": problems}
 
 

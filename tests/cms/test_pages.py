@@ -120,3 +120,11 @@ class PageTypesTest(WagtailPageTestCase):
         parent.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+
+def test_a_required_field_left_empty_says_what_to_enter(client):
+    html = client.post("/accounts/sign-in/", {"username": "", "password": ""}).content.decode()
+
+    assert "There is a problem" in html
+    assert '<a href="#id_password">Enter password</a>' in html
+    assert "This field is required." not in html
