@@ -151,3 +151,20 @@ def nav_item(href, text, path):
 @register.filter
 def startswith(value, prefix):
     return str(value).startswith(str(prefix))
+
+
+TAG_COLOURS = {
+    "grey": {"draft", "setup", "withdrawn", "recused", "cancelled", "completed", "revoked"},
+    "blue": {"submitted", "opened", "eligibility", "assessment", "panel", "published", "scoring"},
+    "yellow": {"more_info", "offer", "awaiting_declaration", "waitlisted", "moderation", "standstill"},
+    "green": {"approved", "accepted", "active", "compliant", "successful", "awarded", "ranked"},
+    "red": {"declined", "ineligible", "refused", "non_compliant", "unsuccessful", "denied"},
+}
+STATE_COLOURS = {state: colour for colour, states in TAG_COLOURS.items() for state in states}
+
+
+@register.filter
+def tag_colour(state) -> str:
+    """The GOV.UK tag colour for a workflow state, so a status reads at a glance."""
+    colour = STATE_COLOURS.get(str(state))
+    return f"govuk-tag--{colour}" if colour else ""

@@ -84,5 +84,5 @@ def test_declaring_a_conflict_recuses_and_closes_the_page(client, tender, assign
 def test_the_scoring_page_works_at_phone_width_markup(client, tender, assignment):
     client.force_login(tender.lived.user)
     page = client.get(reverse("panel-submission", args=[assignment.pk])).content.decode()
-    assert 'name="viewport" content="width=device-width, initial-scale=1"' in page
-    assert page.count("<h1>") == 1
+    assert 'name="viewport" content="width=device-width, initial-scale=1' in page
+    assert page.count("<h1 ") == 1
