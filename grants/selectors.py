@@ -105,3 +105,30 @@ def application_history(application: Application):
 
 def money(value) -> str:
     return "" if value is None else f"£{Decimal(value):,.2f}"
+
+
+CORE_FIELDS = ("project_title", "amount_requested", "annual_income")
+
+
+def application_sections(application, problems: dict) -> list[dict]:
+    """The application's parts as a GOV.UK task list: each part's status comes
+    from what would stop the application being submitted."""
+    core_done = not any(field in problems for field in CORE_FIELDS)
+    questions_done = not any(field.startswith("q_") for field in problems)
+    return [
+        {
+            "name": "About your project",
+            "anchor": "id_project_title",
+            "status": "Completed" if core_done else "Incomplete",
+        },
+        {
+            "name": "Your answers to the round's questions",
+            "anchor": "questions",
+            "status": "Completed" if questions_done else "Incomplete",
+        },
+        {
+            "name": "Social value you commit to",
+            "anchor": "promises",
+            "status": "Completed" if application.promises else "Optional",
+        },
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, officer
+from grants.views import applicant, officer, submission
 
 urlpatterns = [
     path("rounds/", applicant.rounds_open, name="grants-rounds"),
@@ -8,6 +8,12 @@ urlpatterns = [
     path("applications/", applicant.my_applications, name="my-applications"),
     path("applications/<int:pk>/", applicant.application_detail, name="application-detail"),
     path("applications/<int:pk>/edit/", applicant.application_edit, name="application-edit"),
+    path("applications/<int:pk>/check/", submission.application_check, name="application-check"),
+    path(
+        "applications/<int:pk>/submitted/",
+        submission.application_submitted,
+        name="application-submitted",
+    ),
     path(
         "applications/<int:pk>/withdraw/",
         applicant.application_withdraw,

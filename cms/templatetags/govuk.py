@@ -156,7 +156,14 @@ def startswith(value, prefix):
 TAG_COLOURS = {
     "grey": {"draft", "setup", "withdrawn", "recused", "cancelled", "completed", "revoked"},
     "blue": {"submitted", "opened", "eligibility", "assessment", "panel", "published", "scoring"},
-    "yellow": {"more_info", "offer", "awaiting_declaration", "waitlisted", "moderation", "standstill"},
+    "yellow": {
+        "more_info",
+        "offer",
+        "awaiting_declaration",
+        "waitlisted",
+        "moderation",
+        "standstill",
+    },
     "green": {"approved", "accepted", "active", "compliant", "successful", "awarded", "ranked"},
     "red": {"declined", "ineligible", "refused", "non_compliant", "unsuccessful", "denied"},
 }

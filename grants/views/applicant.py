@@ -113,6 +113,9 @@ def _edit_page(request, application, core, questions, *, promises=None, stale=No
             "promises": promises,
             "promised_total": promised_total if promised else None,
             "stale": stale,
+            "sections": selectors.application_sections(
+                application, applying.application_problems(application)
+            ),
             "closes": applying.closes_in_words(application.round),
             "other_answers": answers_for_display(
                 application.round.questions, stale.answers, files=_files_of(stale)
@@ -170,6 +173,8 @@ def application_edit(request, pk):
             "need, then reload the page to carry on.",
         )
         return _edit_page(request, application, core, questions, stale=stale.current, status=409)
+    if request.POST.get("action") == "check":
+        return redirect("application-check", pk=application.pk)
     if request.POST.get("action") != "submit":
         messages.success(request, "Your draft is saved.")
         return redirect("application-edit", pk=application.pk)

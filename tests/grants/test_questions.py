@@ -224,11 +224,11 @@ def test_budget_rows_keep_their_places_when_the_page_comes_back():
     data = filled() | budget_rows(("Food", "3000"), ("", ""), ("Trips", "lots"))
     html = build_application_form(questions(), data=data)[name("budget_table")].as_widget()
     third = f"id_{name('budget_table')}-2-item"
-    assert f'<label class="govuk-visually-hidden" for="{third}">Row 3: what the money is for</label>' in (
-        html
-    )
+    label = "Row 3: what the money is for"
+    assert f'<label class="govuk-visually-hidden" for="{third}">{label}</label>' in html
     assert f'id="{third}" name="{name("budget_table")}-2-item" value="Trips"' in html
-    assert '<th class="govuk-table__header" scope="row">8</th>' in html  # five empty rows after the last one used
+    # five empty rows after the last one used
+    assert '<th class="govuk-table__header" scope="row">8</th>' in html
     assert '<th class="govuk-table__header" scope="row">9</th>' not in html
     assert "Total" not in html  # no total while a row is wrong
 
