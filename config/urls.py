@@ -11,6 +11,7 @@ from cms import views as cms_views
 from community import geojson as community_geojson
 from community import views as community_views
 from community import views_directory as community_directory
+from community import views_openreferral as openreferral
 
 accounts = [
     path("sign-in/", auth_views.LoginView.as_view(), name="account-login"),
@@ -48,6 +49,25 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", cms_views.search, name="site-search"),
     path("open-data/assets.geojson", community_geojson.assets_geojson, name="assets-geojson"),
+    path("open-data/openreferral/services/", openreferral.services, name="openreferral-services"),
+    path(
+        "open-data/openreferral/services/<str:record>/",
+        openreferral.service,
+        name="openreferral-service",
+    ),
+    path(
+        "open-data/openreferral/organizations/",
+        openreferral.organizations,
+        name="openreferral-organizations",
+    ),
+    path(
+        "open-data/openreferral/organizations/<str:record>/",
+        openreferral.organization,
+        name="openreferral-organization",
+    ),
+    path(
+        "open-data/openreferral/locations/", openreferral.locations, name="openreferral-locations"
+    ),
     path("assets/", community_directory.asset_directory, name="asset-directory"),
     path("assets/<int:pk>/", community_directory.asset_detail, name="asset-detail"),
     path(

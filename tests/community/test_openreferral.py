@@ -1,0 +1,132 @@
+"""The Open Referral UK API: records valid against the shipped schemas."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from community.models import Asset, AssetKind, AssetStatus, LegalForm
+from tests.community.factories import NeighbourhoodFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "community" / "standards" / "openreferral-uk"
+
+
+def validator(name: str) -> Draft202012Validator:
+    resources = [
+        (path.name, Resource.from_contents(json.loads(path.read_text()), DRAFT202012))
+        for path in SCHEMAS.glob("*.json")
+    ]
+    registry = Registry().with_resources(resources)
+    schema = json.loads((SCHEMAS / name).read_text())
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def assert_valid(name: str, record: dict) -> None:
+    problems = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator(name).iter_errors(record)
+    ]
+    assert problems == []
+
+
+@pytest.fixture
+def kitchen():
+    canal = NeighbourhoodFactory(name="Canal Side", slug="canal-side")
+    org = OrganisationFactory(
+        name="Canal Side Community Kitchen",
+        legal_form=LegalForm.CIO,
+        charity_number="1190001",
+        email="hello@kitchen.example",
+    )
+    org.neighbourhoods.add(canal)
+    lunch = Asset.objects.create(
+        kind=AssetKind.SERVICE,
+        name="Cook-and-share lunch club",
+        description="Tuesdays and Thursdays, all welcome",
+        organisation=org,
+        postcode="AV1 2CK",
+        latitude=Decimal("52.401"),
+        longitude=Decimal("-1.512"),
+    )
+    lunch.neighbourhoods.add(canal)
+    Asset.objects.create(kind=AssetKind.SERVICE, name="Closed choir", status=AssetStatus.LOST)
+    Asset.objects.create(kind=AssetKind.GREEN_SPACE, name="Towpath gardens", postcode="AV1 2CL")
+    return org, lunch
+
+
+def test_services_are_valid_open_referral_records(client, kitchen):
+    response = client.get(reverse("openreferral-services"))
+
+    assert response["Access-Control-Allow-Origin"] == "*"
+    body = response.json()
+    assert (body["total_items"], body["first_page"], body["last_page"]) == (2, True, True)
+    by_name = {record["name"]: record for record in body["contents"]}
+    assert set(by_name) == {"Cook-and-share lunch club", "Closed choir"}  # not the garden
+    for record in body["contents"]:
+        assert_valid("service.json", record)
+    lunch_record = by_name["Cook-and-share lunch club"]
+    assert lunch_record["status"] == "active" and by_name["Closed choir"]["status"] == "defunct"
+    place = lunch_record["service_at_locations"][0]["location"]
+    assert (place["latitude"], place["longitude"]) == (52.401, -1.512)
+    assert lunch_record["service_areas"][0]["name"] == "Canal Side"
+
+    one = client.get(reverse("openreferral-service", args=[lunch_record["id"]])).json()
+    assert one == lunch_record
+    owner = client.get(
+        reverse("openreferral-organization", args=[lunch_record["organization_id"]])
+    ).json()
+    assert owner["name"] == "Canal Side Community Kitchen"
+
+
+def test_organizations_and_locations_are_valid(client, kitchen):
+    organisations = client.get(reverse("openreferral-organizations")).json()["contents"]
+    locations = client.get(reverse("openreferral-locations")).json()["contents"]
+
+    for record in organisations:
+        assert_valid("organization.json", record)
+    for record in locations:
+        assert_valid("location.json", record)
+    kitchen_record = next(r for r in organisations if r["name"].startswith("Canal Side"))
+    assert kitchen_record["organization_identifiers"][0]["identifier"] == "1190001"
+    assert {r["name"] for r in locations} == {"Cook-and-share lunch club", "Towpath gardens"}
+
+
+def test_an_invalid_record_fails_the_schema_check():
+    with pytest.raises(AssertionError):
+        assert_valid("service.json", {"id": "not-a-uuid", "name": "X", "status": "open"})
+
+
+def test_bad_requests_get_a_reason(client, kitchen):
+    unknown = client.get(reverse("openreferral-service", args=["not-a-uuid"]))
+    bad_page = client.get(reverse("openreferral-services"), {"page": "two"})
+    too_big = client.get(reverse("openreferral-services"), {"per_page": 5000})
+    writing = client.post(reverse("openreferral-services"))
+
+    assert unknown.status_code == 404 and "not-a-uuid" in unknown.json()["error"]
+    assert bad_page.status_code == 400 and "whole numbers" in bad_page.json()["error"]
+    assert too_big.status_code == 400
+    assert writing.status_code == 405
+
+
+def test_pages_of_services_take_a_bounded_number_of_queries(
+    client, kitchen, django_assert_max_num_queries
+):
+    canal = kitchen[1].neighbourhoods.get()
+    for n in range(300):
+        asset = Asset.objects.create(kind=AssetKind.COMMUNITY_GROUP, name=f"Group {n}")
+        asset.neighbourhoods.add(canal)
+
+    with django_assert_max_num_queries(4):
+        first = client.get(reverse("openreferral-services"), {"per_page": 200}).json()
+    with django_assert_max_num_queries(4):
+        last = client.get(reverse("openreferral-services"), {"per_page": 200, "page": 2}).json()
+
+    assert (first["total_items"], first["size"], last["size"]) == (302, 200, 102)
+    assert last["last_page"] and not first["last_page"]
