@@ -34,6 +34,8 @@ def assets_geojson(request):
         .prefetch_related("neighbourhoods")
         .order_by("pk")
     )
+    if request.GET.get("neighbourhood"):
+        assets = assets.filter(neighbourhoods__slug=request.GET["neighbourhood"])
     response = JsonResponse(
         {"type": "FeatureCollection", "features": [asset_feature(a) for a in assets]}
     )

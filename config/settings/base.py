@@ -244,3 +244,9 @@ REMINDERS = {
     "contract_ends_within": 183,  # about six months: time to re-commission
     "acv_expires_within": 183,  # Asset of Community Value listings
 }
+
+# The asset map's background tiles, e.g. "https://tile.example/{z}/{x}/{y}.png"
+# with its attribution. Empty means no tiles: the map still shows every
+# asset and the neighbourhood outlines on a plain background.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")

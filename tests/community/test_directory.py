@@ -53,7 +53,10 @@ def test_directory_and_neighbourhood_pages_with_20000_assets(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("neighbourhood-detail", args=["canal-side"]))
     body = page.content.decode()
-    assert "Community assets</dt><dd>5000" in body.replace("\n", "")
+    assert 'Community assets</dt><dd class="govuk-summary-list__value">5000' in body.replace(
+        "\n", ""
+    )
+    assert "See all 5000 assets in Canal Side" in body
     assert "8,400" in body
 
 
@@ -97,3 +100,27 @@ def test_search_answers_from_the_full_text_index_on_postgresql(client):
         cursor.execute("EXPLAIN " + sql, params)
         plan = " ".join(row[0] for row in cursor.fetchall())
     assert "community_asset_search" in plan
+
+
+def test_the_map_reads_markers_from_the_sites_own_geojson(client, canal, settings):
+    settings.MAP_TILE_URL = "https://tiles.example/{z}/{x}/{y}.png"
+    inside = Asset.objects.create(
+        kind=AssetKind.GREEN_SPACE,
+        name="Towpath gardens",
+        latitude=Decimal("52.4"),
+        longitude=Decimal("-1.5"),
+    )
+    inside.neighbourhoods.add(canal)
+    Asset.objects.create(
+        kind=AssetKind.GREEN_SPACE, name="Heights park", latitude=Decimal("52.5"), longitude=0
+    )
+
+    directory = client.get(reverse("asset-directory")).content.decode()
+    place = client.get(reverse("neighbourhood-detail", args=["canal-side"])).content.decode()
+    markers = client.get(reverse("assets-geojson"), {"neighbourhood": "canal-side"}).json()
+
+    assert 'data-geojson="/open-data/assets.geojson"' in directory
+    assert 'data-tiles="https://tiles.example/{z}/{x}/{y}.png"' in directory
+    assert "/static/dist/leaflet/leaflet.js" in directory
+    assert 'data-geojson="/open-data/assets.geojson?neighbourhood=canal-side"' in place
+    assert [f["properties"]["name"] for f in markers["features"]] == ["Towpath gardens"]
