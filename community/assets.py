@@ -21,7 +21,21 @@ from community.selectors import membership_for
 from community.transitions import transition_apply
 
 STALE_AFTER = timedelta(days=365)
-EDITABLE = ["name", "description", "kind", "postcode", "status"]
+EDITABLE = [
+    "name",
+    "description",
+    "kind",
+    "postcode",
+    "status",
+    "availability",
+    "cost",
+    "cost_details",
+    "accessibility",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "website",
+]
 
 
 def assets_stale(*, today: date | None = None) -> QuerySet[Asset]:

@@ -127,6 +127,29 @@ ASSETS = [
     ("building_land", "The Mill Tavern", "Millfield", "52.487100", "-1.889200"),
 ]
 
+# Who can use them and how, for the assets people visit.
+ASSET_DETAILS = {
+    "Old Town lunch club": {
+        "description": "A hot two-course lunch and good company, cooked by volunteers.",
+        "availability": "Tuesdays and Thursdays, 12 to 2pm",
+        "cost": "low",
+        "cost_details": "£3 a meal; free for anyone who cannot pay",
+        "accessibility": "Step-free entrance, hearing loop, accessible toilet.",
+        "contact_name": "Maureen Platt",
+        "contact_email": "lunch@oldtown.example",
+        "contact_phone": "0121 496 0000",
+        "tags": ["food", "older people", "loneliness"],
+    },
+    "Millfield Community Centre": {
+        "availability": "Weekdays 9am to 9pm, Saturdays 10am to 4pm",
+        "cost": "paid",
+        "cost_details": "Rooms from £12 an hour; community groups half price",
+        "accessibility": "Step-free throughout, lift to the first floor.",
+        "website": "https://millfield-centre.example",
+        "tags": ["rooms to hire", "meeting place"],
+    },
+}
+
 PEOPLE = [
     ("admin@ashbyvale.example", "Ada", "Okafor", roles.ADMINISTRATOR, True),
     ("commissioner@ashbyvale.example", "Colm", "Reilly", roles.COMMISSIONER, False),
@@ -176,6 +199,12 @@ def demo_community_load() -> list[tuple[str, str]]:
         )
         if created:
             asset.neighbourhoods.add(places[place])
+            details = dict(ASSET_DETAILS.get(name, {}))
+            tags = details.pop("tags", [])
+            for field, value in details.items():
+                setattr(asset, field, value)
+            asset.save()
+            asset.tags.add(*tags)
     logins = [
         (role, _person(email, first, last, role, su).email)
         for email, first, last, role, su in PEOPLE

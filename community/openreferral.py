@@ -122,6 +122,10 @@ def service(asset: Asset, request) -> dict:
         ],
         "service_at_locations": [],
     }
+    if asset.contact_email:
+        record["email"] = asset.contact_email
+    if asset.cost or asset.cost_details:
+        record["fees"] = ": ".join(filter(None, [asset.get_cost_display(), asset.cost_details]))
     if asset.organisation_id:
         record["organization_id"] = record_id("organization", asset.organisation_id)
     if has_location(asset):

@@ -29,6 +29,8 @@ def asset_directory(request):
         assets = assets.filter(neighbourhoods__slug=place)
     if kind:
         assets = assets.filter(kind=kind)
+    if request.GET.get("tag"):
+        assets = assets.filter(tags__slug=request.GET["tag"])
     page = Paginator(
         assets.prefetch_related("neighbourhoods").order_by("name").distinct(), 50
     ).get_page(request.GET.get("page"))
@@ -50,13 +52,26 @@ def asset_directory(request):
 
 
 def asset_detail(request, pk):
+    from community.forms_assets import ClaimForm
+    from community.selectors import organisations_of
+
     asset = get_object_or_404(
         Asset.objects.filter(LIVE)
         .select_related("organisation")
         .prefetch_related("neighbourhoods"),
         pk=pk,
     )
-    return render(request, "community/asset.html", {"asset": asset})
+    organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
+    return render(
+        request,
+        "community/asset.html",
+        {
+            "asset": asset,
+            "claim_form": ClaimForm(organisations=organisations) if organisations else None,
+            "is_holder": asset.organisation is not None
+            and any(o.pk == asset.organisation_id for o in organisations),
+        },
+    )
 
 
 def neighbourhood_detail(request, slug):

@@ -1,6 +1,7 @@
 """Staff screens in the Wagtail admin: neighbourhoods, organisations and
 the read-only audit trail."""
 
+from django.db import models
 from django.urls import path, reverse
 from django_fsm_log.models import StateLog
 from wagtail import hooks
@@ -119,8 +120,23 @@ class AssetViewSet(ModelViewSet):
         "longitude",
         "status",
         "last_confirmed",
+        "availability",
+        "cost",
+        "cost_details",
+        "accessibility",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "website",
+        "tags",
     ]
     copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # A website typed without a scheme is taken as https, as Django 6 will.
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class AcvListingViewSet(ModelViewSet):
@@ -167,3 +183,12 @@ def register_asset_import():
     from wagtail.admin.menu import MenuItem
 
     return MenuItem("Import assets (CSV)", reverse("asset-import"), icon_name="upload", order=215)
+
+
+@hooks.register("register_admin_menu_item")
+def register_asset_review():
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        "Asset claims and suggestions", reverse("asset-review"), icon_name="tick", order=216
+    )

@@ -12,6 +12,7 @@ from community import geojson as community_geojson
 from community import views as community_views
 from community import views_directory as community_directory
 from community import views_openreferral as openreferral
+from community import views_upkeep as community_upkeep
 
 accounts = [
     path("sign-in/", auth_views.LoginView.as_view(), name="account-login"),
@@ -70,6 +71,8 @@ urlpatterns = [
     ),
     path("assets/", community_directory.asset_directory, name="asset-directory"),
     path("assets/<int:pk>/", community_directory.asset_detail, name="asset-detail"),
+    path("assets/suggest/", community_upkeep.asset_suggest, name="asset-suggest-new"),
+    path("assets/<int:pk>/suggest/", community_upkeep.asset_suggest, name="asset-suggest"),
     path(
         "neighbourhoods/<slug:slug>/",
         community_directory.neighbourhood_detail,

@@ -5,7 +5,7 @@ from .asset_upkeep import (
     ClaimState,
     SuggestionState,
 )
-from .assets import AcvDecision, AcvListing, Asset, AssetKind, AssetStatus
+from .assets import AcvDecision, AcvListing, Asset, AssetCost, AssetKind, AssetStatus
 from .membership import (
     InvitationState,
     MembershipRole,
@@ -23,6 +23,7 @@ __all__ = [
     "Asset",
     "AssetChange",
     "AssetClaim",
+    "AssetCost",
     "AssetKind",
     "AssetStatus",
     "AssetSuggestion",

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from taggit.managers import TaggableManager
 
 from community import acv
 
@@ -17,6 +18,12 @@ class AssetKind(models.TextChoices):
     FUNDING = "funding", "Funding source"
     VOLUNTEERING = "volunteering", "Volunteering and social action"
     SKILLS = "skills", "Skills and people"
+
+
+class AssetCost(models.TextChoices):
+    FREE = "free", "Free"
+    LOW = "low", "Low cost"
+    PAID = "paid", "Paid"
 
 
 class AssetStatus(models.TextChoices):
@@ -46,6 +53,20 @@ class Asset(models.Model):
         max_length=10, choices=AssetStatus.choices, default=AssetStatus.ACTIVE
     )
     last_confirmed = models.DateField(default=timezone.localdate)
+    # Who can use it and how, in the words a resident would look for.
+    availability = models.CharField(
+        max_length=300, blank=True, help_text="When it is open or available, e.g. Tuesdays 12–2pm."
+    )
+    cost = models.CharField(max_length=10, choices=AssetCost.choices, blank=True)
+    cost_details = models.CharField("about the cost", max_length=300, blank=True)
+    accessibility = models.TextField(
+        blank=True, help_text="Step-free access, hearing loop, quiet room, languages spoken."
+    )
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=30, blank=True)
+    website = models.URLField(blank=True)
+    tags = TaggableManager(blank=True, help_text="Words people search by, e.g. food, dementia.")
 
     class Meta:
         ordering = ["name"]
