@@ -33,9 +33,14 @@ def redis_available() -> bool:
         return False
 
 
+def chromium_available() -> bool:
+    return os.access(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), os.X_OK)
+
+
 SERVICES = {
     "postgres": (postgres_available, "needs DATABASE_URL=postgres://... (a real PostgreSQL)"),
     "redis": (redis_available, "needs CELERY_BROKER_URL=redis://... (a real, running Redis)"),
+    "browser": (chromium_available, "needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH)"),
 }
 
 

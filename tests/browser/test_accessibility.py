@@ -1,0 +1,239 @@
+"""axe-core, one <h1>, a skip link and reflow at 320 px on every page of the
+demo site that each kind of person can reach by following links.
+
+The pages are found by crawling, not listed by hand, so a new page is
+checked the day it is linked.
+"""
+
+import re
+from collections import deque
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+from community.models import User
+from grants.models import Round
+from social_value.models import Call
+from social_value.permissions import can_oversee
+from tests.browser.conftest import BROWSER_TEST, LOGINS, WIDE, sign_in
+
+pytestmark = BROWSER_TEST
+
+AXE = Axe()
+BLOCKING = {"serious", "critical"}
+NARROW = {"width": 320, "height": 800}
+MAX_PAGES = 150
+# Staff work in the Wagtail and Django admins, which are not ours to mark up;
+# files are not pages.
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
+FILE_SUFFIXES = (".csv", ".geojson", ".json", ".pdf", ".xml")
+SIGN_OUT = re.compile(r"sign-?out|log-?out", re.IGNORECASE)
+
+STARTS = {
+    "anonymous": ["/", "/accounts/sign-in/", "/accounts/sign-up/", "/accounts/password-reset/"],
+    **{role: ["/", "/portal/"] for role in LOGINS},
+}
+# Fewer than this many pages means the crawl was cut short (a broken home
+# page, a lost menu), not that the site shrank.
+MINIMUM_PAGES = {
+    "anonymous": 25,
+    "applicant": 30,
+    "panel": 30,
+    "grants officer": 40,
+    "commissioner": 35,
+}
+
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const label = [...(el.labels || [])].map(l => l.innerText.trim()).join(' ');
+  const text = el.innerText.trim();
+  return {
+    text,
+    href: el.getAttribute('href'),
+    visible: el.getBoundingClientRect().width > 1,
+    what: `<${el.tagName.toLowerCase()}> ${label || text.slice(0, 40)}`,
+  };
+}"""
+
+# The innermost elements, or text too long to wrap, sticking out past the
+# right edge: to say what to fix.
+OVERFLOWING = """() => {
+  const edge = document.documentElement.clientWidth + 1;
+  const sticksOut = el => {
+    const box = el.getBoundingClientRect();
+    const spills = getComputedStyle(el).overflowX === 'visible'
+      && box.left + el.scrollWidth > edge;
+    return box.right > edge || spills;
+  };
+  const wide = [...document.body.querySelectorAll('*')].filter(sticksOut);
+  const describe = el => {
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+    const text = (el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    return `${name}${el.classList.length ? '.' + el.classList[0] : ''} "${text}"`;
+  };
+  return wide.filter(el => !wide.some(o => o !== el && el.contains(o))).slice(0, 3).map(describe);
+}"""
+
+
+def blocking_violations(page) -> list[str]:
+    results = AXE.run(page, options={"resultTypes": ["violations"]})
+    found = []
+    for violation in results.response["violations"]:
+        if violation["impact"] not in BLOCKING:
+            continue
+        nodes = violation["nodes"]
+        targets = "; ".join(" ".join(map(str, node["target"])) for node in nodes[:2])
+        found.append(
+            f"axe {violation['impact']} {violation['id']}: {violation['help']} "
+            f"({len(nodes)} element{'s' if len(nodes) != 1 else ''}, e.g. {targets})"
+        )
+    return found
+
+
+def audit(page) -> list[str]:
+    """What a person would meet on the page just loaded, as problems."""
+    problems = []
+    # Tab first, before anything else can move the focus.
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUSED)
+    if not (
+        focused
+        and focused["text"] == "Skip to main content"
+        and focused["href"] == "#main-content"
+        and focused["visible"]
+    ):
+        reached = focused["what"] if focused else "nothing"
+        problems.append(f"the first Tab does not reach a visible skip link: it reaches {reached}")
+    headings = page.get_by_role("heading", level=1).all_inner_texts()
+    if len(headings) != 1:
+        problems.append(f"{len(headings)} level-1 headings, not 1: {headings}")
+    problems += blocking_violations(page)
+    page.set_viewport_size(NARROW)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > NARROW["width"]:
+        culprits = ", ".join(page.evaluate(OVERFLOWING))
+        problems.append(f"scrolls sideways at 320 px: {width} px wide, past the edge: {culprits}")
+    page.set_viewport_size(WIDE)
+    return problems
+
+
+def staff_starts(email: str) -> list[str]:
+    """Staff reach their workflow pages by links in the Wagtail admin, which
+    the crawl leaves out: start where those links lead, as far as the person
+    may go."""
+    user = User.objects.get(email=email)
+    starts = [reverse("framework-list")] if user.has_perm("social_value.view_framework") else []
+    if user.has_perm("grants.assess_application"):
+        for round_ in Round.objects.order_by("pk"):
+            starts.append(reverse("grants-round-dashboard", args=[round_.pk]))
+            starts.append(reverse("grants-application-list", args=[round_.pk]))
+    return starts + [
+        reverse("call-overview", args=[call.pk])
+        for call in Call.objects.order_by("pk")
+        if can_oversee(call=call, user=user)
+    ]
+
+
+def wanted(path: str) -> bool:
+    return not (
+        path.startswith(SKIPPED_PREFIXES)
+        or path.lower().endswith(FILE_SUFFIXES)
+        or SIGN_OUT.search(path)
+    )
+
+
+def crawl(page, base: str, starts: list[str]):
+    """Breadth first over same-origin links from `starts`, each path once
+    (the first query string seen for it stands for all its filters and
+    pages). Yields each page's address, its HTTP status, and whether the
+    browser is showing it, ready to audit."""
+    origin = urlsplit(base)[:2]
+    queue, queued, loaded = deque(), set(), set()
+
+    def enqueue(href: str) -> None:
+        url = urlsplit(urljoin(base + "/", href))
+        if url.scheme not in ("http", "https") or url[:2] != origin:
+            return
+        path = url.path or "/"
+        if path not in queued and wanted(path):
+            queued.add(path)
+            queue.append(urlunsplit(("", "", path, url.query, "")))
+
+    for start in starts:
+        enqueue(start)
+    while queue and len(loaded) < MAX_PAGES:
+        target = queue.popleft()
+        try:
+            response = page.goto(target)
+        except PlaywrightError:
+            # Chromium will not show an error answered with an empty body (a
+            # 405 from a POST-only view): ask for it again to say which.
+            loaded.add(urlsplit(target).path)
+            yield target, page.request.get(target).status, False
+            continue
+        landed = urlsplit(page.url).path
+        # Several links can end on one page (sign-in, after a redirect).
+        if landed in loaded or not wanted(landed):
+            continue
+        loaded.add(landed)
+        queued.add(landed)
+        if "html" not in (response.headers.get("content-type") or ""):
+            continue
+        links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        yield target, response.status, True
+        for href in links:
+            enqueue(href)
+
+
+@pytest.mark.parametrize("role", list(STARTS))
+def test_every_page_a_person_can_reach_is_accessible(page, demo_site, role):
+    starts = STARTS[role]
+    if role != "anonymous":
+        sign_in(page, LOGINS[role])
+        starts = starts + staff_starts(LOGINS[role])
+    problems, checked = {}, []
+    for url, status, shown in crawl(page, demo_site, starts):
+        checked.append(url)
+        found = audit(page) if shown else []
+        if status >= 400:
+            found.insert(0, f"answers HTTP {status}")
+        if found:
+            problems[url] = found
+    report = "\n".join(
+        f"{url}\n" + "\n".join(f"    - {problem}" for problem in found)
+        for url, found in problems.items()
+    )
+    print(f"{role}: {len(checked)} pages checked\n" + "\n".join(checked))
+    assert len(checked) >= MINIMUM_PAGES[role], (
+        f"the crawl for {role} reached only {len(checked)} pages: {checked}"
+    )
+    assert not problems, (
+        f"{len(problems)} of the {len(checked)} pages {role} can reach have problems:\n{report}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "button"),
+    [
+        ("/accounts/sign-in/", "Sign in"),
+        ("/accounts/sign-up/", re.compile(r"^Create (an )?account$")),
+    ],
+)
+def test_a_form_sent_empty_explains_the_problem_accessibly(page, path, button):
+    page.goto(path)
+    page.get_by_role("main").get_by_role("button", name=button).click()
+
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_be_visible()
+    # Each message links to the field it is about.
+    links = summary.get_by_role("link")
+    expect(links.first).to_be_visible()
+    for href in [link.get_attribute("href") for link in links.all()]:
+        assert href.startswith("#")
+        assert page.locator(f"[id='{href[1:]}']").count() == 1, f"{href} leads nowhere"
+    assert blocking_violations(page) == []
