@@ -1,7 +1,20 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 
 from community.models import MembershipRole, Organisation, User
+
+
+def _no_autofocus(form) -> None:
+    # Moving focus on load skips the skip link and surprises screen reader
+    # users; GOV.UK asks pages to leave focus where the browser puts it.
+    for field in form.fields.values():
+        field.widget.attrs.pop("autofocus", None)
+
+
+class SignInForm(AuthenticationForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _no_autofocus(self)
 
 
 class SignUpForm(UserCreationForm):
@@ -14,6 +27,7 @@ class SignUpForm(UserCreationForm):
         for name in ("first_name", "last_name"):
             self.fields[name].required = True
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+        _no_autofocus(self)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -13,9 +13,14 @@ from community import views as community_views
 from community import views_directory as community_directory
 from community import views_openreferral as openreferral
 from community import views_upkeep as community_upkeep
+from community.forms import SignInForm
 
 accounts = [
-    path("sign-in/", auth_views.LoginView.as_view(), name="account-login"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="account-login",
+    ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="account-logout"),
     path("sign-up/", community_views.signup, name="account-signup"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -140,3 +140,19 @@ class MonitoringReturnForm(forms.Form):
             for c in self.commitments
             if self.cleaned_data.get(f"delivered_{c.pk}") is not None
         }
+
+
+class ApplyingOrganisationForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        queryset=None,
+        label="Which organisation is applying?",
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": "Select the organisation that is applying"},
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            self.fields["organisation"].initial = organisations[0].pk

@@ -12,6 +12,7 @@ from grants import selectors
 from grants.eligibility import eligibility_checks
 from grants.forms import (
     AcceptOfferForm,
+    ApplyingOrganisationForm,
     CoreAnswersForm,
     InformationAnswerForm,
     MonitoringReturnForm,
@@ -62,20 +63,28 @@ def rounds_open(request):
 
 
 @login_required
-@require_POST
 def application_start(request, round_pk):
+    """Ask which of the person's organisations is applying, then start."""
     round_ = get_object_or_404(Round, pk=round_pk)
-    organisation = get_object_or_404(
-        organisations_of(user=request.user), pk=request.POST.get("organisation")
+    organisations = organisations_of(user=request.user)
+    form = ApplyingOrganisationForm(
+        request.POST if request.method == "POST" else None, organisations=organisations
     )
-    try:
-        application = applying.application_start(
-            round_=round_, organisation=organisation, actor=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("grants-rounds")
-    return redirect("application-edit", pk=application.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = applying.application_start(
+                round_=round_, organisation=form.cleaned_data["organisation"], actor=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("grants-rounds")
+        return redirect("application-edit", pk=application.pk)
+    return render(
+        request,
+        "grants/application_start.html",
+        {"round": round_, "form": form, "has_organisations": organisations.exists()},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -103,6 +112,7 @@ def _promises_form(application, data=None):
 def _edit_page(request, application, core, questions, *, promises=None, stale=None, status=200):
     promises = promises or _promises_form(application)
     promised, promised_total = promises_valued(promises.measures, application.promises)
+    problems = applying.application_problems(application)
     return render(
         request,
         "grants/application_edit.html",
@@ -113,9 +123,9 @@ def _edit_page(request, application, core, questions, *, promises=None, stale=No
             "promises": promises,
             "promised_total": promised_total if promised else None,
             "stale": stale,
-            "sections": selectors.application_sections(
-                application, applying.application_problems(application)
-            ),
+            "sections": selectors.application_sections(application, problems),
+            # The saved draft is complete: the check page can be opened directly.
+            "ready": not problems,
             "closes": applying.closes_in_words(application.round),
             "other_answers": answers_for_display(
                 application.round.questions, stale.answers, files=_files_of(stale)

@@ -88,3 +88,25 @@ def test_a_second_submission_is_refused_and_changes_nothing(
     application.refresh_from_db()
     assert again.url == reverse("application-detail", args=[application.pk])
     assert (application.state, application.version) == (state, version)
+
+
+def test_the_call_pages_start_link_asks_which_organisation_is_applying(client, member):
+    round_ = RoundFactory()
+    client.force_login(member)
+
+    page = client.get(reverse("application-start", args=[round_.pk])).content.decode()
+    refused = client.post(reverse("application-start", args=[round_.pk]), {})
+    started = client.post(
+        reverse("application-start", args=[round_.pk]),
+        {"organisation": member.memberships.get().organisation.pk},
+    )
+
+    assert "Which organisation is applying?" in page and "checked" in page
+    assert refused.status_code == 400
+    assert "Select the organisation that is applying" in refused.content.decode()
+    assert started.url == reverse("application-edit", args=[Application.objects.get().pk])
+
+
+def test_sign_in_leaves_focus_where_the_browser_puts_it(client):
+    assert "autofocus" not in client.get("/accounts/sign-in/").content.decode()
+    assert "autofocus" not in client.get("/accounts/sign-up/").content.decode()
