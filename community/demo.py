@@ -128,6 +128,11 @@ ASSETS = [
 ]
 
 # Who can use them and how, for the assets people visit.
+TAGS = {
+    "Canal towpath gardens": ["growing", "outdoors"],
+    "Heights Tenants' Association": ["housing", "meeting place"],
+    "Northgate good neighbours": ["older people", "volunteering"],
+}
 ASSET_DETAILS = {
     "Old Town lunch club": {
         "description": "A hot two-course lunch and good company, cooked by volunteers.",
@@ -149,6 +154,17 @@ ASSET_DETAILS = {
         "tags": ["rooms to hire", "meeting place"],
     },
 }
+
+
+def _boundary(place: str, margin: float = 0.003) -> dict:
+    """A rough box around the place's demo assets: enough for the map to
+    draw an outline and fit it, with or without a tile server."""
+    points = [(float(lon), float(lat)) for _, _, p, lat, lon in ASSETS if p == place]
+    west, east = min(x for x, _ in points) - margin, max(x for x, _ in points) + margin
+    south, north = min(y for _, y in points) - margin, max(y for _, y in points) + margin
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"type": "Polygon", "coordinates": [[[round(x, 6), round(y, 6)] for x, y in ring]]}
+
 
 PEOPLE = [
     ("admin@ashbyvale.example", "Ada", "Okafor", roles.ADMINISTRATOR, True),
@@ -182,7 +198,12 @@ def demo_community_load() -> list[tuple[str, str]]:
     for name, description, codes, population in NEIGHBOURHOODS:
         places[name], _ = Neighbourhood.objects.get_or_create(
             name=name,
-            defaults={"description": description, "ons_codes": codes, "population": population},
+            defaults={
+                "description": description,
+                "ons_codes": codes,
+                "population": population,
+                "boundary": _boundary(name),
+            },
         )
     for spec in ORGANISATIONS:
         spec = dict(spec)
@@ -200,7 +221,7 @@ def demo_community_load() -> list[tuple[str, str]]:
         if created:
             asset.neighbourhoods.add(places[place])
             details = dict(ASSET_DETAILS.get(name, {}))
-            tags = details.pop("tags", [])
+            tags = details.pop("tags", TAGS.get(name, []))
             for field, value in details.items():
                 setattr(asset, field, value)
             asset.save()

@@ -10,7 +10,7 @@ import uuid
 
 from django.urls import reverse
 
-from community.models import Asset, AssetKind, AssetStatus, Organisation
+from community.models import Asset, AssetCost, AssetKind, AssetStatus, Organisation
 
 # What people use, rather than places or money, becomes a service.
 SERVICE_KINDS = [
@@ -32,6 +32,11 @@ RECORD_KINDS = {
     "service_at_location": 4,
     "service_area": 5,
     "organization_identifier": 6,
+    "schedule": 7,
+    "cost_option": 8,
+    "contact": 9,
+    "phone": 10,
+    "accessibility": 11,
 }
 
 
@@ -94,6 +99,14 @@ def location(asset: Asset) -> dict:
     if asset.postcode:
         record["external_identifier"] = asset.postcode
         record["external_identifier_type"] = "postcode"
+    if asset.accessibility:
+        record["accessibility"] = [
+            {
+                "id": record_id("accessibility", asset.pk),
+                "location_id": record["id"],
+                "description": asset.accessibility,
+            }
+        ]
     return record
 
 
@@ -101,14 +114,50 @@ def has_location(asset: Asset) -> bool:
     return bool(asset.postcode) or (asset.latitude is not None and asset.longitude is not None)
 
 
+def _contacts(asset: Asset, service_uuid: str) -> list[dict]:
+    """The named contact and phone. ORUK's contact has a name; its phones
+    follow HSDS 3.0, where a phone belongs to a contact."""
+    if not (asset.contact_name or asset.contact_phone):
+        return []
+    contact = {"id": record_id("contact", asset.pk), "service_id": service_uuid}
+    if asset.contact_name:
+        contact["name"] = asset.contact_name
+    if asset.contact_phone:
+        contact["phones"] = [
+            {
+                "id": record_id("phone", asset.pk),
+                "contact_id": contact["id"],
+                "number": asset.contact_phone,
+            }
+        ]
+    return [contact]
+
+
+def _cost_options(asset: Asset, service_uuid: str) -> list[dict]:
+    if not asset.cost:
+        return []
+    option = {
+        "id": record_id("cost_option", asset.pk),
+        "service_id": service_uuid,
+        "option": asset.get_cost_display(),
+    }
+    if asset.cost == AssetCost.FREE:
+        option["amount"] = 0
+    if asset.cost_details:
+        option["amount_description"] = asset.cost_details
+    return [option]
+
+
 def service(asset: Asset, request) -> dict:
     service_uuid = record_id("service", asset.pk)
+    listing = _absolute(request, reverse("asset-detail", args=[asset.pk]))
     record = {
         "id": service_uuid,
         "name": asset.name,
         "description": asset.description or asset.get_kind_display(),
         "status": SERVICE_STATUS[asset.status],
-        "url": _absolute(request, reverse("asset-detail", args=[asset.pk])),
+        # The service's own website when it has one, else its page here.
+        "url": asset.website or listing,
         "assured_date": asset.last_confirmed.isoformat(),
         "service_areas": [
             {
@@ -124,8 +173,21 @@ def service(asset: Asset, request) -> dict:
     }
     if asset.contact_email:
         record["email"] = asset.contact_email
+    if asset.availability:
+        record["schedules"] = [
+            {
+                "id": record_id("schedule", asset.pk),
+                "service_id": service_uuid,
+                "description": asset.availability,
+            }
+        ]
     if asset.cost or asset.cost_details:
+        # `fees` is deprecated in ORUK but still read; cost_options replaces it.
         record["fees"] = ": ".join(filter(None, [asset.get_cost_display(), asset.cost_details]))
+    if cost_options := _cost_options(asset, service_uuid):
+        record["cost_options"] = cost_options
+    if contacts := _contacts(asset, service_uuid):
+        record["contacts"] = contacts
     if asset.organisation_id:
         record["organization_id"] = record_id("organization", asset.organisation_id)
     if has_location(asset):

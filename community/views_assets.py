@@ -6,7 +6,13 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from community.asset_import import COLUMNS, MAX_BYTES, asset_import, asset_import_plan
+from community.asset_import import (
+    COLUMNS,
+    MAX_BYTES,
+    OPTIONAL_COLUMNS,
+    asset_import,
+    asset_import_plan,
+)
 
 SESSION_KEY = "asset-import-csv"
 
@@ -36,6 +42,11 @@ def asset_import_view(request):
     return render(
         request,
         "community/asset_import.html",
-        {"plan": plan, "columns": COLUMNS},
+        {
+            "plan": plan,
+            "columns": COLUMNS,
+            "optional_columns": OPTIONAL_COLUMNS,
+            "preview_columns": plan.columns if plan else COLUMNS,
+        },
         status=400 if plan and not plan.ok else 200,
     )

@@ -3,74 +3,82 @@
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.shortcuts import get_object_or_404, render
 
-from community.models import Asset, AssetKind, AssetStatus, Neighbourhood, Organisation
-from community.search import words_match
-
-LIVE = ~Q(status=AssetStatus.LOST)
+from community.forms_assets import ClaimForm
+from community.models import (
+    Asset,
+    AssetClaim,
+    AssetKind,
+    ClaimState,
+    Neighbourhood,
+    Organisation,
+)
+from community.search import LIVE, asset_filters, assets_find
+from community.selectors import organisations_of
 
 
 def asset_directory(request):
-    query = request.GET.get("q", "").strip()
-    place = request.GET.get("neighbourhood", "")
-    kind = request.GET.get("kind", "")
-    assets = Asset.objects.filter(LIVE)
-    if query:
-        # A postcode-looking query matches postcodes by their start.
-        compact = query.upper().replace(" ", "")
-        postcode = compact[:-3] + " " + compact[-3:] if len(compact) > 4 else compact
-        by_postcode = assets.filter(
-            Q(postcode__istartswith=query.upper()) | Q(postcode__istartswith=postcode)
-        )
-        assets = (words_match(assets, query) | by_postcode).distinct()
-    if place:
-        assets = assets.filter(neighbourhoods__slug=place)
-    if kind:
-        assets = assets.filter(kind=kind)
-    if request.GET.get("tag"):
-        assets = assets.filter(tags__slug=request.GET["tag"])
-    page = Paginator(
-        assets.prefetch_related("neighbourhoods").order_by("name").distinct(), 50
-    ).get_page(request.GET.get("page"))
-    query_string = request.GET.copy()
-    query_string.pop("page", None)
+    filters = asset_filters(request.GET)
+    assets = assets_find(**filters).prefetch_related("neighbourhoods").order_by("name")
+    page = Paginator(assets, 50).get_page(request.GET.get("page"))
+    map_query = request.GET.copy()
+    map_query.pop("page", None)
     return render(
         request,
         "community/directory.html",
         {
             "page": page,
-            "q": query,
-            "place": place,
-            "kind": kind,
+            "q": filters["words"],
+            "place": filters["neighbourhood"],
+            "kind": filters["kind"],
+            "tag": filters["tag"],
             "kinds": AssetKind.choices,
             "neighbourhoods": Neighbourhood.objects.order_by("name"),
-            "query": query_string.urlencode(),
+            # Every tag given to an asset, so nobody filters into nothing.
+            "tags": Asset.tags.order_by("name"),
+            "map_query": map_query.urlencode(),
         },
     )
+
+
+def _claim_context(user, asset) -> dict:
+    """What this person may do about who holds the listing: update it (a
+    member of the holder), wait for a claim under review, or claim it."""
+    if not user.is_authenticated:
+        return {"is_holder": False, "pending_claim": None, "claim_form": None}
+    mine = organisations_of(user=user)
+    is_holder = asset.organisation_id is not None and mine.filter(pk=asset.organisation_id).exists()
+    pending = (
+        AssetClaim.objects.filter(asset=asset, organisation__in=mine, state=ClaimState.UNREVIEWED)
+        .select_related("organisation")
+        .first()
+    )
+    claimable = mine.exclude(
+        pk__in=AssetClaim.objects.filter(
+            asset=asset, state__in=[ClaimState.UNREVIEWED, ClaimState.CONFIRMED]
+        ).values("organisation_id")
+    )
+    return {
+        "is_holder": is_holder,
+        "pending_claim": pending,
+        "claim_form": ClaimForm(organisations=claimable) if claimable.exists() else None,
+        "has_organisation": mine.exists(),
+    }
 
 
 def asset_detail(request, pk):
-    from community.forms_assets import ClaimForm
-    from community.selectors import organisations_of
-
     asset = get_object_or_404(
         Asset.objects.filter(LIVE)
         .select_related("organisation")
-        .prefetch_related("neighbourhoods"),
+        .prefetch_related("neighbourhoods", "tags"),
         pk=pk,
     )
-    organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
     return render(
         request,
         "community/asset.html",
-        {
-            "asset": asset,
-            "claim_form": ClaimForm(organisations=organisations) if organisations else None,
-            "is_holder": asset.organisation is not None
-            and any(o.pk == asset.organisation_id for o in organisations),
-        },
+        {"asset": asset, **_claim_context(request.user, asset)},
     )
 
 
@@ -99,5 +107,6 @@ def neighbourhood_detail(request, slug):
             "contracts": contracts,
             "grant_money": grants.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0),
             "contract_money": contracts.aggregate(total=Sum("value"))["total"] or Decimal(0),
+            "map_query": f"neighbourhood={neighbourhood.slug}",
         },
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from community import assets as services
 from community.assets import EDITABLE
-from community.forms_assets import AssetDetailsForm, ClaimForm, DecisionForm, SuggestionForm
+from community.forms_assets import AssetDetailsForm, ClaimForm, SuggestionForm
 from community.models import Asset, AssetClaim, AssetSuggestion, ClaimState, SuggestionState
 from community.selectors import membership_for, organisations_of
 
@@ -116,47 +116,88 @@ def asset_suggest(request, pk=None):
     )
 
 
+def _suggestion_rows(suggestion: AssetSuggestion) -> list[tuple[str, str, str]]:
+    """(label, what the listing says now, what is suggested), in words."""
+    rows = []
+    for name, value in suggestion.proposed.items():
+        field = Asset._meta.get_field(name)
+        choices = dict(field.choices or [])
+        current = getattr(suggestion.asset, name, "") if suggestion.asset else ""
+        rows.append(
+            (
+                str(field.verbose_name).capitalize(),
+                str(choices.get(current, current)),
+                str(choices.get(value, value)),
+            )
+        )
+    return rows
+
+
 @permission_required("community.change_asset", raise_exception=True)
 def asset_review(request):
+    """Claims to confirm, deny or revoke and suggestions to accept or reject.
+    A refused decision re-shows the page with the error at its reason box."""
+    problem = None
     if request.method == "POST":
-        _decide(request)
-        return redirect("asset-review")
+        problem = _decide(request)
+        if problem is None:
+            return redirect("asset-review")
+    suggestions = list(
+        AssetSuggestion.objects.filter(state=SuggestionState.PENDING).select_related("asset")
+    )
+    for suggestion in suggestions:
+        suggestion.rows = _suggestion_rows(suggestion)
+    claims = list(
+        AssetClaim.objects.filter(
+            state__in=[ClaimState.UNREVIEWED, ClaimState.CONFIRMED]
+        ).select_related("asset", "organisation", "claimed_by")
+    )
+    if problem and not (
+        problem.get("claim") in {c.pk for c in claims}
+        or problem.get("suggestion") in {s.pk for s in suggestions}
+    ):
+        problem["target"] = ""  # decided meanwhile: no longer on the page to link to
     return render(
         request,
         "community/asset_review.html",
         {
-            "claims": AssetClaim.objects.filter(
-                state__in=[ClaimState.UNREVIEWED, ClaimState.CONFIRMED]
-            ).select_related("asset", "organisation", "claimed_by"),
-            "suggestions": AssetSuggestion.objects.filter(
-                state=SuggestionState.PENDING
-            ).select_related("asset"),
-            "form": DecisionForm(),
+            "claims": claims,
+            "suggestions": suggestions,
+            "problem": problem,
+            "problems": [(problem["target"], problem["message"])] if problem else [],
         },
+        status=400 if problem else 200,
     )
 
 
-def _decide(request) -> None:
+def _decide(request) -> dict | None:
+    """Record one decision through the services; on refusal, say where."""
     action = request.POST.get("action", "")
     reason = request.POST.get("reason", "")
+    if action in ("confirm", "deny", "revoke"):
+        claim = get_object_or_404(AssetClaim, pk=request.POST.get("claim"))
+        problem = {"claim": claim.pk, "target": f"claim-{claim.pk}-reason", "reason": reason}
+    elif action in ("accept", "reject"):
+        suggestion = get_object_or_404(AssetSuggestion, pk=request.POST.get("suggestion"))
+        problem = {
+            "suggestion": suggestion.pk,
+            "target": f"suggestion-{suggestion.pk}-reason",
+            "reason": reason,
+        }
+    else:
+        return {"target": "", "message": "Choose what to do."}
     try:
-        if action in ("confirm", "deny", "revoke"):
-            claim = get_object_or_404(AssetClaim, pk=request.POST.get("claim"))
-            if action == "revoke":
-                services.claim_revoke(claim=claim, actor=request.user, reason=reason)
-            else:
-                services.claim_review(
-                    claim=claim, actor=request.user, confirm=action == "confirm", reason=reason
-                )
-        elif action in ("accept", "reject"):
-            suggestion = get_object_or_404(AssetSuggestion, pk=request.POST.get("suggestion"))
+        if action == "revoke":
+            services.claim_revoke(claim=claim, actor=request.user, reason=reason)
+        elif action in ("confirm", "deny"):
+            services.claim_review(
+                claim=claim, actor=request.user, confirm=action == "confirm", reason=reason
+            )
+        else:
             services.suggestion_moderate(
                 suggestion=suggestion, actor=request.user, accept=action == "accept", note=reason
             )
-        else:
-            messages.error(request, "Choose what to do.")
-            return
     except ValidationError as error:
-        _problem(request, error)
-    else:
-        messages.success(request, "Decision recorded.")
+        return problem | {"message": " ".join(error.messages)}
+    messages.success(request, "Decision recorded.")
+    return None

@@ -1,10 +1,13 @@
 """Staff screens in the Wagtail admin: neighbourhoods, organisations and
 the read-only audit trail."""
 
+import django_filters
+from django import forms
 from django.db import models
 from django.urls import path, reverse
 from django_fsm_log.models import StateLog
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
@@ -102,12 +105,24 @@ def register_reminders_viewset():
     return ReminderViewSet()
 
 
+class AssetFilterSet(WagtailFilterSet):
+    # django-filter does not know taggit's manager: name the filter here.
+    tags = django_filters.ModelMultipleChoiceFilter(
+        queryset=lambda request: Asset.tags.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Asset
+        fields = ["kind", "status", "cost", "neighbourhoods"]
+
+
 class AssetViewSet(ModelViewSet):
     model = Asset
     icon = "home"
     menu_label = "Assets"
     list_display = ["name", "kind", "status", "last_confirmed"]
-    list_filter = ["kind", "status", "neighbourhoods"]
+    filterset_class = AssetFilterSet
     search_fields = ["name", "description", "postcode"]
     form_fields = [
         "kind",

@@ -103,3 +103,82 @@ def test_the_import_page_previews_then_imports(client, officer):
     assert client.get("/portal/assets/import/").status_code == 200
     client.force_login(UserFactory(roles=[roles.APPLICANT]))
     assert client.get("/portal/assets/import/").status_code == 403
+
+
+WITH_USE = (
+    "name,kind,description,neighbourhood,postcode,latitude,longitude,"
+    "availability,cost,cost_details,accessibility,contact_name,contact_email,"
+    "contact_phone,website,tags\n"
+)
+
+
+def test_the_optional_columns_say_who_can_use_an_asset_and_how(officer):
+    data = (
+        WITH_USE + 'Lunch club,service,,Canal Side,,,,"Tuesdays, 12 to 2pm",Low cost,£3 a meal,'
+        "Hearing loop,Maureen Platt,lunch@example.org,0121 496 0000,lunch.example,"
+        '"food; older people, food"\n'
+    ).encode()
+
+    [lunch] = asset_import(data=data, actor=officer)
+
+    assert (lunch.availability, lunch.cost, lunch.cost_details) == (
+        "Tuesdays, 12 to 2pm",
+        "low",
+        "£3 a meal",
+    )
+    assert (lunch.accessibility, lunch.contact_name, lunch.contact_email) == (
+        "Hearing loop",
+        "Maureen Platt",
+        "lunch@example.org",
+    )
+    assert (lunch.contact_phone, lunch.website) == ("0121 496 0000", "https://lunch.example")
+    assert sorted(lunch.tags.names()) == ["food", "older people"]
+
+
+def test_some_optional_columns_in_any_order_are_enough(officer):
+    data = (
+        b"tags,name,kind,description,neighbourhood,postcode,latitude,longitude,cost\n"
+        b"walks,Towpath walkers,volunteering,,,,,,free\n"
+    )
+
+    plan = asset_import_plan(data)
+    [walkers] = asset_import(data=data, actor=officer)
+
+    assert plan.columns[-2:] == ["cost", "tags"]  # the preview shows what was given
+    assert (walkers.cost, list(walkers.tags.names())) == ("free", ["walks"])
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ("cost=cheap", "cost “cheap” is not one of free, low, paid"),
+        ("contact_email=lunch-at-example", "contact_email “lunch-at-example” is not an e-mail"),
+        ("website=http://no spaces.example", "is not a web address"),
+        ("contact_phone=" + "0" * 31, "contact_phone is longer than 30 characters"),
+        ("availability=" + "x" * 301, "availability is longer than 300 characters"),
+        ("tags=" + "t" * 101, "a tag is longer than 100 characters"),
+    ],
+    ids=["unknown cost", "bad e-mail", "bad website", "long phone", "long text", "long tag"],
+)
+def test_a_bad_optional_value_refuses_the_whole_file(officer, cells, message):
+    column, value = cells.split("=", 1)
+    header = HEADER.strip() + f",{column}\n"
+    data = (header + f"Good line,green_space,,,,,,\nHall,building_land,,,,,,{value}\n").encode()
+
+    with pytest.raises(ValidationError) as error:
+        asset_import(data=data, actor=officer)
+
+    assert any(
+        problem.startswith("Line 3:") and message in problem for problem in error.value.messages
+    )
+    assert not Asset.objects.exists()
+
+
+def test_an_unknown_column_is_named(officer):
+    plan = asset_import_plan(
+        (HEADER.strip() + ",opening_hours\nHall,building_land,,,,,,x\n").encode()
+    )
+
+    assert not plan.ok
+    assert "Not recognised: opening_hours." in plan.errors[0]
+    assert "and any of: availability, cost" in plan.errors[0]

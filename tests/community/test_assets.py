@@ -54,3 +54,27 @@ def test_geojson_query_count_does_not_grow_with_assets(client, django_assert_max
     with django_assert_max_num_queries(3):
         data = json.loads(client.get(reverse("assets-geojson")).content)
     assert len(data["features"]) == 300
+
+
+def test_geojson_takes_the_directorys_filters_and_links_each_asset_page(client):
+    canal = NeighbourhoodFactory(name="Canal Side")
+    lunch = Asset.objects.create(
+        kind=AssetKind.SERVICE, name="Lunch club", latitude="52.4", longitude="-1.9"
+    )
+    lunch.neighbourhoods.add(canal)
+    lunch.tags.add("food")
+    Asset.objects.create(
+        kind=AssetKind.GREEN_SPACE, name="Heights park", latitude="52.5", longitude="-1.8"
+    )
+
+    def names(**params):
+        data = client.get(reverse("assets-geojson"), params).json()
+        return [feature["properties"]["name"] for feature in data["features"]]
+
+    assert names() == ["Lunch club", "Heights park"]
+    assert names(neighbourhood="canal-side") == ["Lunch club"]
+    assert names(kind="green_space") == ["Heights park"]
+    assert names(tag="food") == ["Lunch club"]
+    assert names(q="lunch") == ["Lunch club"]
+    [feature] = client.get(reverse("assets-geojson"), {"tag": "food"}).json()["features"]
+    assert feature["properties"]["url"] == f"http://testserver/assets/{lunch.pk}/"

@@ -116,11 +116,89 @@ def test_the_map_reads_markers_from_the_sites_own_geojson(client, canal, setting
     )
 
     directory = client.get(reverse("asset-directory")).content.decode()
+    filtered = client.get(reverse("asset-directory"), {"kind": "green_space", "page": 2})
     place = client.get(reverse("neighbourhood-detail", args=["canal-side"])).content.decode()
     markers = client.get(reverse("assets-geojson"), {"neighbourhood": "canal-side"}).json()
 
     assert 'data-geojson="/open-data/assets.geojson"' in directory
     assert 'data-tiles="https://tiles.example/{z}/{x}/{y}.png"' in directory
     assert "/static/dist/leaflet/leaflet.js" in directory
+    assert "/static/dist/leaflet/leaflet.css" in directory
+    assert "/static/js/asset-map.js" in directory
+    # The map is labelled, and stays hidden unless the script draws it.
+    assert 'role="region" aria-label="Map of community assets" hidden' in directory
+    # A filtered list gets a map of the same assets (whatever its page).
+    assert 'data-geojson="/open-data/assets.geojson?kind=green_space"' in filtered.content.decode()
     assert 'data-geojson="/open-data/assets.geojson?neighbourhood=canal-side"' in place
     assert [f["properties"]["name"] for f in markers["features"]] == ["Towpath gardens"]
+
+
+def test_with_no_tile_server_the_map_still_has_its_outline(client, settings):
+    settings.MAP_TILE_URL = ""
+    NeighbourhoodFactory(
+        name="Old Town",
+        boundary={
+            "type": "Polygon",
+            "coordinates": [[[-1.9, 52.4], [-1.8, 52.4], [-1.8, 52.5], [-1.9, 52.4]]],
+        },
+    )
+
+    page = client.get(reverse("neighbourhood-detail", args=["old-town"])).content.decode()
+
+    assert 'data-tiles=""' in page
+    assert 'data-outlines="neighbourhood-outline"' in page
+    assert '<script id="neighbourhood-outline" type="application/json">' in page
+
+
+def test_the_directory_filters_by_tag_and_the_asset_page_says_how_to_use_it(client, canal):
+    lunch = Asset.objects.create(
+        kind=AssetKind.SERVICE,
+        name="Old Town lunch club",
+        availability="Tuesdays and Thursdays, 12 to 2pm",
+        cost="low",
+        cost_details="£3 a meal",
+        accessibility="Step-free entrance, hearing loop",
+        contact_name="Maureen Platt",
+        contact_email="lunch@oldtown.example",
+        contact_phone="0121 496 0000",
+        website="https://lunch.example",
+    )
+    lunch.tags.add("food", "older people")
+    Asset.objects.create(kind=AssetKind.GREEN_SPACE, name="Towpath gardens")
+    url = reverse("asset-directory")
+
+    everything = client.get(url).content.decode()
+    food = client.get(url, {"tag": "food"}).content.decode()
+    page = client.get(reverse("asset-detail", args=[lunch.pk])).content.decode()
+
+    assert '<option value="older-people">older people</option>' in everything
+    assert "2 assets." in everything
+    assert "1 asset." in food and "Towpath gardens" not in food
+    assert '<option value="food" selected>food</option>' in food
+    for shown in (
+        "Tuesdays and Thursdays, 12 to 2pm",
+        "Low cost: £3 a meal",
+        "Step-free entrance, hearing loop",
+        "Maureen Platt",
+        'href="mailto:lunch@oldtown.example"',
+        'href="tel:01214960000"',
+        'href="https://lunch.example"',
+        f'href="{url}?tag=older-people"',
+    ):
+        assert shown in page, shown
+
+
+def test_the_demo_neighbourhoods_have_outlines_for_the_map(client):
+    from community.demo import demo_community_load
+    from community.models import Neighbourhood
+
+    demo_community_load()
+
+    for neighbourhood in Neighbourhood.objects.all():
+        neighbourhood.full_clean()  # a valid GeoJSON boundary
+    page = client.get(reverse("neighbourhood-detail", args=["millfield"])).content.decode()
+    assert 'data-outlines="neighbourhood-outline"' in page
+    assert (
+        '<option value="growing">growing</option>'
+        in client.get(reverse("asset-directory")).content.decode()
+    )
