@@ -69,3 +69,27 @@ def bid_outcome(bid: Bid) -> dict | None:
         "winner_scores": scores(winner.submission_id) if winner and winner != bid else [],
         "award_reason": bid.lot.award_reason,
     }
+
+
+def bid_sections(bid: Bid, problems: dict) -> list[dict]:
+    """The bid's parts as a GOV.UK task list: each part's status comes from
+    what would stop the bid being submitted."""
+    return [
+        {
+            "name": "Your answers to the tender's questions",
+            "anchor": "questions",
+            "status": "Incomplete"
+            if any(field.startswith("q_") for field in problems)
+            else "Completed",
+        },
+        {
+            "name": "Your price",
+            "anchor": "price",
+            "status": "Incomplete" if "price" in problems else "Completed",
+        },
+        {
+            "name": "Social value you commit to",
+            "anchor": "promises",
+            "status": "Completed" if bid.draft_commitments else "Optional",
+        },
+    ]

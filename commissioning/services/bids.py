@@ -105,6 +105,19 @@ def bid_save(
     return current
 
 
+def bid_problems(bid: Bid) -> dict[str, str]:
+    """What stops the saved draft being submitted, by field name."""
+    problems = submission_problems(
+        bid.tender.questions,
+        bid.draft_answers,
+        files_present=set(bid.documents.values_list("question_id", flat=True)),
+        amount_requested=bid.draft_price,
+    )
+    if bid.draft_price is None or bid.draft_price <= Decimal(0):
+        problems["price"] = "Enter your price for this lot, in pounds."
+    return problems
+
+
 def bid_submit(*, bid: Bid, actor) -> BidVersion:
     """Submit (or resubmit) the bid: the draft becomes a new, sealed version.
 
@@ -114,14 +127,7 @@ def bid_submit(*, bid: Bid, actor) -> BidVersion:
     with transaction.atomic():
         bid = Bid.objects.select_for_update(of=("self",)).select_related("tender").get(pk=bid.pk)
         _before_deadline(bid.tender)
-        problems = submission_problems(
-            bid.tender.questions,
-            bid.draft_answers,
-            files_present=set(bid.documents.values_list("question_id", flat=True)),
-            amount_requested=bid.draft_price,
-        )
-        if bid.draft_price is None or bid.draft_price <= Decimal(0):
-            problems["price"] = "Enter your price for this lot, in pounds."
+        problems = bid_problems(bid)
         if problems:
             raise ValidationError(problems)
         number = bid.versions.count() + 1

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from commissioning import selectors
 from commissioning.access import SEALED_MESSAGE, bid_readable_by, is_bidder
-from commissioning.models import Bid, BidDocument, Lot, Tender
+from commissioning.models import Bid, BidDocument, BidState, Lot, Tender, TenderState
 from commissioning.services import bids as bid_services
 from commissioning.services import tenders as tender_services
 from community.selectors import organisations_of
@@ -153,14 +153,11 @@ def bid_edit(request, pk):
                 files=form.uploaded_files(),
                 commitments=promises.promises(),
             )
+            if request.POST.get("action") == "check":
+                return redirect("bid-check", pk=bid.pk)
             if request.POST.get("action") == "submit":
-                version = bid_services.bid_submit(bid=bid, actor=request.user)
-                messages.success(
-                    request,
-                    f"Version {version.number} of your bid is submitted "
-                    "and sealed until the tender closes.",
-                )
-                return redirect("bid-detail", pk=bid.pk)
+                bid_services.bid_submit(bid=bid, actor=request.user)
+                return redirect("bid-submitted", pk=bid.pk)
             messages.success(request, "Your draft is saved.")
             return redirect("bid-edit", pk=bid.pk)
         except bid_services.StaleBid:
@@ -178,6 +175,7 @@ def bid_edit(request, pk):
     if posted:
         status = 400
     promised, promised_total = promises_valued(measures, bid.draft_commitments)
+    problems = bid_services.bid_problems(bid)
     return render(
         request,
         "commissioning/bid_edit.html",
@@ -189,8 +187,73 @@ def bid_edit(request, pk):
             "promised_total": promised_total,
             "deadline": bid_services.deadline_in_words(bid.tender),
             "versions": bid.versions.all(),
+            "sections": selectors.bid_sections(bid, problems),
+            # The saved draft is complete: the check page can be opened directly.
+            "ready": not problems,
         },
         status=status,
+    )
+
+
+def _revisable(bid) -> bool:
+    """Still open to revising and (re)submitting before the deadline."""
+    return (
+        bid.state in (BidState.DRAFT, BidState.SUBMITTED)
+        and bid.tender.state == TenderState.PUBLISHED
+    )
+
+
+@login_required
+def bid_check(request, pk):
+    """Check your answers, then submit: the saved draft becomes a sealed version."""
+    bid = _own_bid(request, pk)
+    if not _revisable(bid):
+        return redirect("bid-detail", pk=bid.pk)
+    if request.method == "POST":
+        try:
+            bid_services.bid_submit(bid=bid, actor=request.user)
+        except ValidationError as error:
+            # The check page lists each remaining problem with a link to fix it.
+            if not hasattr(error, "error_dict"):
+                messages.error(request, " ".join(error.messages))
+            return redirect("bid-check", pk=bid.pk)
+        return redirect("bid-submitted", pk=bid.pk)
+    files = {d.question_id: d.original_name for d in bid.documents.all()}
+    promised, promised_total = promises_valued(
+        framework_measures(bid.tender.call.framework), bid.draft_commitments
+    )
+    return render(
+        request,
+        "commissioning/bid_check.html",
+        {
+            "bid": bid,
+            "problems": bid_services.bid_problems(bid),
+            # (question, answer, the field its Change link goes to)
+            "answers": [
+                (label, value, f"q_{block.id}")
+                for (label, value), block in zip(
+                    answers_for_display(bid.tender.questions, bid.draft_answers, files=files),
+                    bid.tender.questions,
+                    strict=True,
+                )
+            ],
+            "promised": promised,
+            "promised_total": promised_total,
+            "deadline": bid_services.deadline_in_words(bid.tender),
+        },
+    )
+
+
+@login_required
+def bid_submitted(request, pk):
+    bid = _own_bid(request, pk)
+    version = bid.versions.order_by("-number").first()
+    if version is None:
+        return redirect("bid-check", pk=bid.pk)
+    return render(
+        request,
+        "commissioning/bid_submitted.html",
+        {"bid": bid, "version": version, "deadline": bid_services.deadline_in_words(bid.tender)},
     )
 
 

@@ -67,6 +67,8 @@ def commission_detail(request, pk):
             "options": Option.choices,
             "errors": errors,
             "posted": request.POST,
+            # Ticked boxes come back ticked when something else needs fixing.
+            "posted_options": request.POST.getlist("options_considered"),
             "organisations": Organisation.objects.filter(neighbourhoods__in=served).distinct()
             if served
             else [],

@@ -123,3 +123,61 @@ def test_a_save_without_its_version_is_refused_as_stale_and_changes_nothing(clie
     assert "saved this bid after you opened it" in response.content.decode()
     bid.refresh_from_db()
     assert bid.draft_price is None
+
+
+def _draft_bid(client, open_tender, name="Check CIC"):
+    bidder = bidder_make(name)
+    client.force_login(bidder)
+    lot = open_tender.lots.first()
+    client.post(
+        reverse("bid-start", args=[lot.pk]),
+        {"organisation": bidder.memberships.get().organisation_id},
+    )
+    return Bid.objects.get()
+
+
+def test_the_bid_shows_a_task_list_and_an_incomplete_bid_cannot_be_submitted(client, open_tender):
+    bid = _draft_bid(client, open_tender)
+    edit = client.get(reverse("bid-edit", args=[bid.pk])).content.decode()
+    assert 'class="govuk-task-list"' in edit
+    assert "Your price" in edit and "Incomplete" in edit and "Cannot start yet" in edit
+
+    check = client.get(reverse("bid-check", args=[bid.pk])).content.decode()
+    assert "You cannot submit yet" in check
+    assert f'href="/commissioning/bids/{bid.pk}/edit/#id_price-field"' in check
+    assert "Accept and submit" not in check
+    client.post(reverse("bid-check", args=[bid.pk]))
+    bid.refresh_from_db()
+    assert bid.state == BidState.DRAFT
+
+
+def test_a_bid_is_saved_checked_then_submitted_with_a_confirmation(
+    client, open_tender, django_capture_on_commit_callbacks
+):
+    bid = _draft_bid(client, open_tender)
+    saved = client.post(
+        reverse("bid-edit", args=[bid.pk]),
+        {
+            "version": bid.version,
+            "action": "check",
+            "price": "250,000",
+            f"q_{method_key(open_tender)}": "Connectors based in the library",
+        },
+    )
+    assert saved.url == reverse("bid-check", args=[bid.pk])
+    bid.refresh_from_db()
+    assert bid.state == BidState.DRAFT  # checking submits nothing
+
+    check = client.get(reverse("bid-check", args=[bid.pk])).content.decode()
+    assert "You cannot submit yet" not in check
+    assert "£250,000.00" in check and "Connectors based in the library" in check
+    assert 'Change<span class="govuk-visually-hidden"> your price</span>' in check
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = client.post(reverse("bid-check", args=[bid.pk]), follow=True)
+    bid.refresh_from_db()
+    assert bid.state == BidState.SUBMITTED
+    html = submitted.content.decode()
+    assert 'class="govuk-panel govuk-panel--confirmation"' in html
+    assert "Bid submitted" in html and bid.reference in html and "Version 1" in html
+    assert [m.subject for m in mail.outbox] == [f"Bid {bid.reference} received: version 1"]
