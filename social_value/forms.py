@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import conditional_escape
 
 from social_value.scales import scale_points
 
@@ -42,7 +43,12 @@ class ScoresForm(forms.Form):
                 required=False,
                 initial=None if score is None else str(score),
                 widget=forms.RadioSelect,
+                # The criterion's guidance is the hint read with the scale.
+                # Help text is shown unescaped, so it is escaped here.
+                help_text=conditional_escape(criterion.guidance),
             )
+            # A draft may leave a score out; a submission needs them all.
+            self.fields[f"score_{criterion.pk}"].hide_optional = True
             comment_field = forms.CharField(
                 label=f"Why you gave this score for {criterion.title}",
                 help_text="A draft can leave this blank; your submitted scores each need one.",
@@ -68,8 +74,14 @@ class ScoresForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
-    score = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    """One cell of the moderation sheet. The service says which answers a
+    criterion needs, so no field is marked optional."""
+
+    score = forms.TypedChoiceField(
+        label="Moderated score", coerce=int, empty_value=None, required=False
+    )
     passed = forms.TypedChoiceField(
+        label="Gateway result",
         choices=[("", "Choose"), ("yes", "Passes"), ("no", "Fails")],
         coerce=lambda value: value == "yes",
         empty_value=None,
@@ -82,3 +94,5 @@ class ModerationForm(forms.Form):
         self.fields["score"].choices = [("", "Choose")] + [
             (str(p), str(p)) for p, _ in scale_points(scale)
         ]
+        for field in self.fields.values():
+            field.hide_optional = True

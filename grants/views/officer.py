@@ -64,6 +64,7 @@ def application_manage(request, pk):
         Application.objects.select_related("round__call", "organisation"), pk=pk
     )
     files = {d.question_id: d for d in application.documents.all()}
+    award = getattr(application, "award", None)
     return render(
         request,
         "grants/officer/application.html",
@@ -79,11 +80,18 @@ def application_manage(request, pk):
             "documents": files.values(),
             "requests": application.information_requests.select_related("requested_by"),
             "history": selectors.application_history(application),
-            "award": getattr(application, "award", None),
+            "award": award,
             "reason_form": ReasonForm(),
             "request_form": InformationRequestForm(),
             "offer_form": OfferForm(),
-            "payment_form": PaymentForm(),
+            # One form per payment, each with its own ids, as the page can
+            # hold several unpaid instalments.
+            "payments": [
+                (payment, PaymentForm(auto_id=f"id_payment-{payment.pk}-%s"))
+                for payment in award.payments.all()
+            ]
+            if award
+            else [],
         },
     )
 
@@ -244,12 +252,22 @@ def decisions(request, pk):
             messages.success(request, f"{len(decided)} decisions recorded.")
             return redirect("grants-decisions", pk=round_.pk)
     dashboard = selectors.round_dashboard(round_=round_)
+    # What was typed comes back beside its problem, so nothing is lost.
+    entered = {
+        application.pk: {
+            "outcome": request.POST.get(f"outcome-{application.pk}", ""),
+            "amount": request.POST.get(f"amount-{application.pk}"),
+            "reason": request.POST.get(f"reason-{application.pk}", ""),
+            "error": errors.get(f"decision-{application.pk}", [""])[0],
+        }
+        for _row, application in ranked
+    }
     return render(
         request,
         "grants/officer/decisions.html",
         {
             "round": round_,
-            "ranked": ranked,
+            "ranked": [(row, application, entered[application.pk]) for row, application in ranked],
             "errors": errors,
             "posted": request.POST,
             "remaining": dashboard["remaining"],

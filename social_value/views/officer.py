@@ -92,6 +92,11 @@ def call_open_moderation(request, pk):
     return redirect("call-moderation", pk=pk)
 
 
+def _moderation_form(call, submission_pk, criterion_pk, data=None) -> ModerationForm:
+    """A cell's form, with the ids the sheet gives that cell's fields."""
+    return ModerationForm(data, scale=call.scale, auto_id=f"%s-{submission_pk}-{criterion_pk}")
+
+
 @login_required
 def call_moderation(request, pk, *, form_for=None, status=200):
     call = _call_for(request, pk, check=permissions.can_moderate)
@@ -112,6 +117,8 @@ def call_moderation(request, pk, *, form_for=None, status=200):
             "call": call,
             "sheet": sheet,
             "blank_form": ModerationForm(scale=call.scale),
+            # For the error summary at the top of the sheet.
+            "error_form": form_for[2] if form_for else None,
             "editable": call.state == CallState.MODERATION,
         },
         status=status,
@@ -124,7 +131,7 @@ def call_moderate(request, pk, submission_pk, criterion_pk):
     call = _call_for(request, pk, check=permissions.can_moderate)
     submission = get_object_or_404(Submission, pk=submission_pk, call=call)
     criterion = get_object_or_404(Criterion, pk=criterion_pk, call=call)
-    form = ModerationForm(request.POST, scale=call.scale)
+    form = _moderation_form(call, submission.pk, criterion.pk, request.POST)
     if form.is_valid():
         try:
             moderation_services.moderation_record(

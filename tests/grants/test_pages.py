@@ -243,3 +243,51 @@ def test_promises_become_commitments_and_returns_report_delivery(
     [line] = commitments_delivery(submission=application.submission)
     assert (line.delivered, line.shortfall) == (Decimal(150), Decimal(250))
     assert line.commitment.delivery_starts == start
+
+
+def _at_panel(application, officer):
+    assessment.eligibility_decide(application=application, actor=officer, eligible=True)
+    return assessment.panel_send(application=application, actor=officer)
+
+
+def test_refused_decisions_keep_what_was_typed_beside_the_problem(client, submitted, officer):
+    _at_panel(submitted, officer)
+    client.force_login(officer)
+    refused = client.post(
+        reverse("grants-decisions", args=[submitted.round_id]),
+        {f"outcome-{submitted.pk}": "approve", f"amount-{submitted.pk}": "4321"},
+    )
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert "Nothing was recorded" in page
+    # The error summary links to the row's first box, where the message is shown.
+    assert f'<a href="#outcome-{submitted.pk}">' in page
+    assert f'id="outcome-{submitted.pk}-error"' in page
+    assert '<option value="approve" selected>' in page
+    assert 'value="4321"' in page
+
+
+def test_each_unpaid_payment_has_its_own_date_boxes(client, submitted, member, officer):
+    application = _at_panel(submitted, officer)
+    assessment.decisions_record(
+        round_=application.round,
+        actor=officer,
+        decisions=[assessment.Decision(application.pk, "approve", "Good", Decimal("4500"))],
+    )
+    start = date.today()
+    award = awards.offer_send(
+        application=application,
+        actor=officer,
+        starts_on=start,
+        ends_on=start + timedelta(days=365),
+        payments=[(start, Decimal("2500")), (start + timedelta(days=90), Decimal("2000"))],
+        return_dates=[start + timedelta(days=180)],
+    )
+    awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
+    client.force_login(officer)
+    page = client.get(reverse("application-manage", args=[application.pk])).content.decode()
+    # One form per instalment: the same field names, ids of its own.
+    assert page.count('name="paid_on_day"') == 2
+    for payment in award.payments.all():
+        assert f'id="id_payment-{payment.pk}-paid_on-field"' in page
+        assert f'action="/grants/manage/payments/{payment.pk}/paid/"' in page

@@ -41,7 +41,7 @@ def test_moderation_sheet_for_200_by_5_by_8_runs_in_bounded_queries(
     with django_assert_max_num_queries(15):
         response = officer_client.get(reverse("call-moderation", args=[big_call.pk]))
     assert response.status_code == 200
-    assert response.content.decode().count('class="app-moderation"') == 200
+    assert response.content.decode().count('aria-labelledby="submission-') == 200
 
 
 def test_overview_for_200_submissions_runs_in_bounded_queries(
@@ -121,3 +121,20 @@ def test_scoring_cannot_open_twice(officer_client, tender):
     assert response.status_code == 200
     tender.call.refresh_from_db()
     assert tender.call.state == CallState.SCORING
+
+
+def test_a_refused_moderation_is_summarised_at_the_top_and_keeps_the_score(
+    officer_client, big_call
+):
+    submission = big_call.submissions.first()
+    criterion = big_call.criteria.filter(kind="scored").first()
+    response = officer_client.post(
+        reverse("call-moderate", args=[big_call.pk, submission.pk, criterion.pk]),
+        {"score": "3", "rationale": ""},
+    )
+    page = response.content.decode()
+    cell = f"{submission.pk}-{criterion.pk}"
+    assert "<title>Error: " in page
+    assert f'<a href="#rationale-{cell}">Write the rationale for the moderated score.</a>' in page
+    assert f'id="rationale-{cell}-error"' in page
+    assert '<option value="3" selected>' in page
