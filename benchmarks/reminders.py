@@ -35,8 +35,9 @@ def main(pending=100_000):
     runner = DiscoverRunner(verbosity=0, interactive=False)
     old = runner.setup_databases()
     try:
-        from community.models import Reminder, User
-        from community.reminders.services import BATCH, reminders_deliver
+        from people.models import User
+        from reminders.models import Reminder
+        from reminders.services.sweep import BATCH, reminders_deliver
 
         people = User.objects.bulk_create(
             User(email=f"reminded{n}@example.org", first_name="R", last_name=str(n))

@@ -91,7 +91,7 @@ def _criteria(call) -> list[Criterion]:
 
 
 def from_round(round_, *, full: bool = True) -> LiveCall:
-    from community.models.organisations import LegalForm
+    from organisations.models.organisations import LegalForm
 
     legal_forms = dict(LegalForm.choices)
     places = [n.name for n in round_.neighbourhoods.all()]

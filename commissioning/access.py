@@ -4,7 +4,7 @@ or files; not commissioners, panel members, administrators, the API, the
 admin or an export. Every way in asks this one function."""
 
 from commissioning.models import Bid, TenderState
-from community.selectors import membership_for
+from organisations.selectors import membership_for
 
 OPENED = {
     TenderState.EVALUATION,

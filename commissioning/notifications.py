@@ -7,7 +7,7 @@ from django.urls import reverse
 
 
 def _emails(organisations) -> list[str]:
-    from community.models import OrganisationMembership
+    from organisations.models import OrganisationMembership
 
     return sorted(
         set(

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.models import Bid, BidState, Contract, Interest, Tender, TenderState
-from community.reminders.registry import Due, absolute, reminder_kind, timing, when
-from community.selectors import member_ids_by_organisation
+from organisations.selectors import member_ids_by_organisation
+from reminders.registry import Due, absolute, reminder_kind, timing, when
 
 
 @reminder_kind("bid_draft", essential=True)

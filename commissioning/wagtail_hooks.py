@@ -8,7 +8,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from commissioning.models import BankHoliday, Commission, Lot, Tender, TenderDocument
+from commissioning.models import Commission, Lot, Tender, TenderDocument
+from foundation.models import BankHoliday
 
 
 def _work(tender: Tender) -> str:

@@ -3,8 +3,8 @@ checked the same way and the officer sees why."""
 
 from dataclasses import dataclass
 
-from community.models import LegalForm
 from grants.models import Application
+from organisations.models import LegalForm
 
 
 @dataclass(frozen=True)

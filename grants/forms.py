@@ -1,6 +1,6 @@
 from django import forms
 
-from cms.widgets import DateField
+from foundation.widgets import DateField
 from grants.models import Application
 from grants.questions import MoneyField
 

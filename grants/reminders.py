@@ -6,9 +6,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from community.reminders.registry import Due, absolute, reminder_kind, timing, when
-from community.selectors import member_ids_by_organisation
 from grants.models import Application, InformationRequest, MonitoringReturn, State
+from organisations.selectors import member_ids_by_organisation
+from reminders.registry import Due, absolute, reminder_kind, timing, when
 
 
 @reminder_kind("grant_draft", essential=True)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from community.audit import audit_trail_for
+from foundation.audit import audit_trail_for
 from grants.models import Application, MonitoringReturn, Round, State
 from grants.services.assessment import budget_committed
 

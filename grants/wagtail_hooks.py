@@ -10,8 +10,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from community.models import LegalForm
 from grants.models import Programme, Round
+from organisations.models import LegalForm
 
 
 class RoundAdminForm(WagtailAdminModelForm):

@@ -8,7 +8,7 @@ from random import Random
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from community.models import LegalForm, Organisation
+from organisations.models import LegalForm, Organisation
 from social_value.models import (
     Assignment,
     AssignmentState,

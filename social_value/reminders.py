@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from community.reminders.registry import Due, absolute, reminder_kind, timing, when
+from reminders.registry import Due, absolute, reminder_kind, timing, when
 from social_value.models import Assignment, AssignmentState, CallState
 
 

@@ -5,9 +5,9 @@ import time
 import pytest
 from django.core import mail
 
-from community.models import MembershipRole
-from community.tasks import organisation_invitation_send
-from tests.community.factories import InvitationFactory, MembershipFactory
+from organisations.models import MembershipRole
+from organisations.tasks import organisation_invitation_send
+from tests.organisations.factories import InvitationFactory, MembershipFactory
 
 
 @pytest.mark.postgres

@@ -7,8 +7,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from community.demo import DEMO_PASSWORD, PEOPLE
-from community.models import Neighbourhood, Organisation, User
+from demo.community import DEMO_PASSWORD, PEOPLE
+from neighbourhoods.models import Neighbourhood
+from organisations.models import Organisation
+from people.models import User
 from social_value.models import Call
 
 pytestmark = pytest.mark.django_db

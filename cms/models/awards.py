@@ -19,9 +19,9 @@ class AwardsPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from community.models import Neighbourhood
         from grants.models import Application
         from grants.services.assessment import COMMITTED
+        from neighbourhoods.models import Neighbourhood
 
         context = super().get_context(request, *args, **kwargs)
         neighbourhoods = Neighbourhood.objects.order_by("name")

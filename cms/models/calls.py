@@ -48,7 +48,7 @@ class CallIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from community.models import Neighbourhood
+        from neighbourhoods.models import Neighbourhood
 
         context = super().get_context(request, *args, **kwargs)
         neighbourhoods = list(Neighbourhood.objects.order_by("name"))

@@ -1,4 +1,4 @@
-from .appraisal import BankHoliday, Commission, ExpressionOfInterest, Option, OptionsAppraisal
+from .appraisal import Commission, ExpressionOfInterest, Option, OptionsAppraisal
 from .bids import Bid, BidDocument, BidState, BidVersion, Contract
 from .tenders import (
     BEFORE_AWARD,
@@ -13,7 +13,6 @@ from .tenders import (
 
 __all__ = [
     "BEFORE_AWARD",
-    "BankHoliday",
     "Bid",
     "BidDocument",
     "BidState",

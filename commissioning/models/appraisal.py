@@ -10,7 +10,7 @@ class Commission(models.Model):
     title = models.CharField(max_length=200)
     need = models.TextField(help_text="The need, in the words of the people who have it.")
     neighbourhoods = models.ManyToManyField(
-        "community.Neighbourhood", related_name="commissions", blank=True
+        "neighbourhoods.Neighbourhood", related_name="commissions", blank=True
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -64,7 +64,7 @@ class ExpressionOfInterest(models.Model):
     commission = models.ForeignKey(
         Commission, on_delete=models.CASCADE, related_name="expressions_of_interest"
     )
-    organisation = models.ForeignKey("community.Organisation", on_delete=models.PROTECT)
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT)
     summary = models.TextField()
     received_at = models.DateTimeField(default=timezone.now)
 
@@ -73,16 +73,3 @@ class ExpressionOfInterest(models.Model):
 
     def __str__(self):
         return f"{self.organisation} on {self.commission}"
-
-
-class BankHoliday(models.Model):
-    """England and Wales bank holidays: the calendar standstill counts on."""
-
-    date = models.DateField(unique=True)
-    name = models.CharField(max_length=100)
-
-    class Meta:
-        ordering = ["date"]
-
-    def __str__(self):
-        return f"{self.name} {self.date:%d %b %Y}"

@@ -33,7 +33,7 @@ class Bid(FSMModelMixin, models.Model):
     )
     lot = models.ForeignKey("commissioning.Lot", on_delete=models.PROTECT, related_name="bids")
     organisation = models.ForeignKey(
-        "community.Organisation", on_delete=models.PROTECT, related_name="bids"
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="bids"
     )
     reference = models.CharField(max_length=30, unique=True)
     # The working draft; what counts is the latest submitted version.
@@ -162,7 +162,7 @@ class Contract(models.Model):
     )
     bid = models.OneToOneField(Bid, on_delete=models.PROTECT, related_name="contract")
     supplier = models.ForeignKey(
-        "community.Organisation", on_delete=models.PROTECT, related_name="contracts"
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="contracts"
     )
     value = models.DecimalField(max_digits=14, decimal_places=2)
     starts_on = models.DateField()

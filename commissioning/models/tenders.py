@@ -189,7 +189,7 @@ class Interest(models.Model):
     clarification and every reminder."""
 
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="interests")
-    organisation = models.ForeignKey("community.Organisation", on_delete=models.PROTECT)
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -206,7 +206,7 @@ class Interest(models.Model):
 
 class Clarification(models.Model):
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="clarifications")
-    organisation = models.ForeignKey("community.Organisation", on_delete=models.PROTECT)
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT)
     question = models.TextField()
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -20,9 +20,9 @@ from commissioning.models import (
     TenderState,
 )
 from commissioning.services.tenders import interest_register
-from community.selectors import membership_for
-from community.transitions import transition_apply
+from foundation.transitions import transition_apply
 from grants.questions import submission_problems
+from organisations.selectors import membership_for
 
 
 def _bidder_required(bid_or_org, user) -> None:

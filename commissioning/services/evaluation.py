@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning import notifications
-from commissioning.calendar import standstill_end
 from commissioning.models import Bid, BidState, Contract, Lot, Tender, TenderState
-from community.transitions import transition_apply
+from foundation.calendar import standstill_end
+from foundation.transitions import transition_apply
 from grants.questions import answers_for_display
 from social_value.models import Commitment, Submission
 from social_value.promises import commitments_from_promises

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from commissioning import notifications
 from commissioning.models import Bid, BidState, Clarification, Interest, Tender, TenderState
-from community.selectors import membership_for
-from community.transitions import transition_apply
+from foundation.transitions import transition_apply
+from organisations.selectors import membership_for
 from social_value.services.calls import call_criteria_problems
 
 

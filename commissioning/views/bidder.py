@@ -13,8 +13,8 @@ from commissioning.access import SEALED_MESSAGE, bid_readable_by, is_bidder
 from commissioning.models import Bid, BidDocument, BidState, Lot, Tender, TenderState
 from commissioning.services import bids as bid_services
 from commissioning.services import tenders as tender_services
-from community.selectors import organisations_of
 from grants.questions import MoneyField, answers_for_display, build_application_form
+from organisations.selectors import organisations_of
 from social_value.promises import PromisesForm, framework_measures, promises_valued
 
 

@@ -8,15 +8,16 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from assets.models import Asset, AssetStatus
 from commissioning import selectors
 from commissioning.access import OPENED, SEALED_MESSAGE, bid_readable_by
 from commissioning.models import Bid, Clarification, Commission, Option, Tender, TenderState
 from commissioning.services import appraisal as appraisal_services
 from commissioning.services import evaluation
 from commissioning.services import tenders as tender_services
-from community.audit import audit_trail_for
-from community.models import Asset, AssetStatus, Organisation
+from foundation.audit import audit_trail_for
 from grants.questions import answers_for_display
+from organisations.models import Organisation
 from social_value.exports import csv_response
 
 RUN = "commissioning.run_tender"

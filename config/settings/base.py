@@ -21,12 +21,22 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
-    # Ours first so our templates can override the libraries' ones.
-    "community",
+    # Ours first so our templates can override the libraries' ones, in
+    # their layer order (a lower app never imports a higher one; see
+    # [tool.importlinter] in pyproject.toml).
+    "foundation",
+    "people",
+    "neighbourhoods",
+    "organisations",
+    "reminders",
+    "assets",
     "social_value",
     "grants",
     "commissioning",
     "cms",
+    "open_data",
+    "portal",
+    "demo",
     # Widget templates such as the GOV.UK date input live with the site's
     # templates, so forms render through the project's template settings.
     "django.forms",
@@ -88,7 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "community.context_processors.site",
+                "portal.context_processors.site",
             ],
         },
     },
@@ -111,7 +121,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # People sign in with their e-mail address.
-AUTH_USER_MODEL = "community.User"
+AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "account-login"
 LOGIN_REDIRECT_URL = "portal-dashboard"
@@ -225,7 +235,7 @@ MORE_INFO_DAYS = env.int("MORE_INFO_DAYS", default=10)
 # database, where an administrator can change timings in /django-admin/.
 CELERY_BEAT_SCHEDULE = {
     "reminders-sweep": {
-        "task": "community.tasks.reminders_sweep",
+        "task": "reminders.tasks.reminders_sweep",
         "schedule": env.float("REMINDERS_SWEEP_SECONDS", default=300.0),
     },
     "tenders-close-at-deadline": {

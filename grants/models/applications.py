@@ -46,7 +46,7 @@ OFFICER = "grants.assess_application"
 class Application(FSMModelMixin, models.Model):
     round = models.ForeignKey("grants.Round", on_delete=models.PROTECT, related_name="applications")
     organisation = models.ForeignKey(
-        "community.Organisation", on_delete=models.PROTECT, related_name="grant_applications"
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="grant_applications"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

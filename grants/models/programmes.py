@@ -9,8 +9,8 @@ from django.db import models
 from django.utils import timezone
 from wagtail.fields import StreamField
 
-from community.models import LegalForm
 from grants.questions import QuestionsBlock
+from organisations.models import LegalForm
 
 
 class Programme(models.Model):
@@ -65,7 +65,7 @@ class Round(models.Model):
         blank=True,
     )
     neighbourhoods = models.ManyToManyField(
-        "community.Neighbourhood",
+        "neighbourhoods.Neighbourhood",
         blank=True,
         related_name="rounds",
         help_text="Applicants must serve at least one of these. Leave empty for the whole area.",

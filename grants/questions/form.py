@@ -9,7 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.html import escape
 
-from cms.widgets import DateField
+from foundation.widgets import DateField
 from grants.questions.money import BudgetTableField, MoneyField
 from grants.uploads import accept_attribute, describe, validate_upload
 

@@ -10,12 +10,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from community.models import Organisation
-from community.selectors import membership_for
-from community.transitions import transition_apply
+from foundation.transitions import transition_apply
 from grants import notifications
 from grants.models import Application, ApplicationDocument, Round, State
 from grants.questions import submission_problems
+from organisations.models import Organisation
+from organisations.selectors import membership_for
 
 
 class StaleEdit(Exception):

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from community.selectors import membership_for
-from community.transitions import transition_apply
+from foundation.transitions import transition_apply
 from grants import notifications
 from grants.eligibility import is_eligible
 from grants.models import Application, InformationRequest, Round, State
 from grants.questions import answers_for_display
+from organisations.selectors import membership_for
 from social_value.models import Submission
 from social_value.promises import commitments_from_promises
 

@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from community.selectors import membership_for
-from community.transitions import transition_apply
+from foundation.transitions import transition_apply
 from grants import notifications
 from grants.models import Application, Award, MonitoringReturn, Payment, State
+from organisations.selectors import membership_for
 from social_value.models import Commitment
 from social_value.services.commitments import delivery_report
 

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from community.selectors import membership_for, organisations_of
 from grants import selectors
 from grants.eligibility import eligibility_checks
 from grants.forms import (
@@ -29,6 +28,7 @@ from grants.models import (
 from grants.questions import answers_for_display, build_application_form
 from grants.services import applying, awards
 from grants.services.assessment import information_answer
+from organisations.selectors import membership_for, organisations_of
 from social_value.promises import PromisesForm, framework_measures, promises_valued
 from social_value.selectors import commitments_delivery
 

@@ -10,13 +10,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from community.models import Neighbourhood
 from grants import selectors
 from grants.eligibility import eligibility_checks, is_eligible
 from grants.forms import InformationRequestForm, OfferForm, PaymentForm, ReasonForm
 from grants.models import Application, Payment, Round, State
 from grants.questions import answers_for_display
 from grants.services import assessment, awards
+from neighbourhoods.models import Neighbourhood
 from social_value.selectors import ranking_for
 
 OFFICER = "grants.assess_application"

@@ -16,7 +16,7 @@ class Submission(models.Model):
         "social_value.Call", on_delete=models.CASCADE, related_name="submissions"
     )
     organisation = models.ForeignKey(
-        "community.Organisation", on_delete=models.PROTECT, related_name="submissions"
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="submissions"
     )
     reference = models.CharField(max_length=40)
     title = models.CharField(max_length=250)

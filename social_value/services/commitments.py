@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from community.selectors import membership_for
+from organisations.selectors import membership_for
 from social_value.models import Commitment, DeliveryReport, Measure, Submission
 
 

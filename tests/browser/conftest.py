@@ -16,7 +16,7 @@ from django.db import connection, connections
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
-from community.demo import DEMO_PASSWORD
+from demo.community import DEMO_PASSWORD
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

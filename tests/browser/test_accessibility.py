@@ -15,8 +15,8 @@ from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from community.models import User
 from grants.models import Round
+from people.models import User
 from social_value.models import Call
 from social_value.permissions import can_oversee
 from tests.browser.conftest import BROWSER_TEST, LOGINS, WIDE, sign_in

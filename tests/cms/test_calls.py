@@ -11,7 +11,9 @@ from commissioning.models import Clarification, TenderDocument
 from grants.models import Round
 from tests.cms.conftest import publish, round_call
 from tests.commissioning.conftest import tender_make
-from tests.community.factories import NeighbourhoodFactory, OrganisationFactory, UserFactory
+from tests.neighbourhoods.factories import NeighbourhoodFactory
+from tests.organisations.factories import OrganisationFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import CriterionFactory
 
 

@@ -13,8 +13,8 @@ from cms.models import (
     HomePage,
     StandardPage,
 )
-from tests.community.factories import UserFactory
 from tests.grants.factories import RoundFactory
+from tests.people.factories import UserFactory
 
 
 class PageTypesTest(WagtailPageTestCase):

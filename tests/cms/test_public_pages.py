@@ -5,8 +5,10 @@ from decimal import Decimal
 from cms.models import ApproachIndexPage, ApproachPage, AwardsPage
 from grants.models import Application
 from tests.cms.conftest import publish
-from tests.community.factories import NeighbourhoodFactory, OrganisationFactory, UserFactory
 from tests.grants.factories import RoundFactory
+from tests.neighbourhoods.factories import NeighbourhoodFactory
+from tests.organisations.factories import OrganisationFactory
+from tests.people.factories import UserFactory
 
 
 def grant(organisation, amount, state, title="Lunch club"):

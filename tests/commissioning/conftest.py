@@ -7,10 +7,11 @@ from django.utils import timezone
 from commissioning.models import Commission, Lot, Option, Tender
 from commissioning.services.appraisal import appraisal_record
 from commissioning.services.bids import bid_save, bid_start, bid_submit
-from community import roles
-from community.models import LegalForm, MembershipRole
+from organisations.models import LegalForm, MembershipRole
+from people import roles
 from social_value.models import CallKind, CriterionKind, PanelRole
-from tests.community.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.organisations.factories import MembershipFactory, OrganisationFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import CallFactory, CriterionFactory, PanelMemberFactory
 
 

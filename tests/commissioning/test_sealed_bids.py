@@ -18,11 +18,11 @@ from commissioning.services.tenders import (
     tender_publish,
     tenders_close_due,
 )
-from community import roles
+from people import roles
 from social_value.services.calls import call_open_scoring
 from social_value.services.panels import assignments_generate, conflict_declare
 from tests.commissioning.conftest import bid_in, bidder_make
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 SECRET = "Our sealed method statement: the Tuesday rota"

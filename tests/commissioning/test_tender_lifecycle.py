@@ -18,7 +18,7 @@ from commissioning.services.tenders import (
     tender_publish,
     tenders_close_due,
 )
-from community.audit import audit_trail_for
+from foundation.audit import audit_trail_for
 from social_value.models import AssignmentState, CriterionKind
 from social_value.services.calls import call_open_scoring
 from social_value.services.moderation import call_open_moderation, moderation_record

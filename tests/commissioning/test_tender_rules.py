@@ -10,7 +10,6 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from commissioning.calendar import standstill_end, working_days_after
 from commissioning.models import Bid, BidState, Lot, Tender, TenderState
 from commissioning.services.bids import bid_save, bid_submit, bid_withdraw
 from commissioning.services.tenders import (
@@ -20,9 +19,10 @@ from commissioning.services.tenders import (
     tender_cancel,
     tender_publish,
 )
-from community.models import Organisation
+from foundation.calendar import standstill_end, working_days_after
+from organisations.models import Organisation
 from tests.commissioning.conftest import bid_in, bidder_make, method_key, tender_make
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -265,8 +265,8 @@ def test_expressions_of_interest_are_recorded_against_the_commission(client, ten
 def test_the_appraisal_page_shows_the_assets_already_in_those_neighbourhoods(
     client, tender, commissioner
 ):
-    from community.models import Asset, AssetKind, AssetStatus
-    from tests.community.factories import NeighbourhoodFactory
+    from assets.models import Asset, AssetKind, AssetStatus
+    from tests.neighbourhoods.factories import NeighbourhoodFactory
 
     millfield, elsewhere = NeighbourhoodFactory(name="Millfield"), NeighbourhoodFactory()
     tender.commission.neighbourhoods.add(millfield)

@@ -2,11 +2,12 @@ from decimal import Decimal
 
 import pytest
 
-from community import roles
-from community.models import LegalForm, MembershipRole
 from grants.services import applying
-from tests.community.factories import MembershipFactory, OrganisationFactory, UserFactory
+from organisations.models import LegalForm, MembershipRole
+from people import roles
 from tests.grants.factories import BUDGET_ID, WHAT_ID, RoundFactory
+from tests.organisations.factories import MembershipFactory, OrganisationFactory
+from tests.people.factories import UserFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from grants.models import Programme, Round
 from social_value.models import CallKind
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import CallFactory
 
 WHAT_ID = "6c1b1c55-7d1c-4c38-9a57-1b2f1f7c0a01"

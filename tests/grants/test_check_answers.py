@@ -5,9 +5,9 @@ from django.core import mail
 from django.urls import reverse
 
 from grants.models import Application, State
-from tests.community.factories import MembershipFactory
 from tests.grants.conftest import draft as complete_draft
 from tests.grants.factories import RoundFactory
+from tests.organisations.factories import MembershipFactory
 
 
 @pytest.fixture

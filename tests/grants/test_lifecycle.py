@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django_fsm_log.models import StateLog
 
-from community.audit import audit_trail_for
+from foundation.audit import audit_trail_for
 from grants.models import State
 from grants.services import applying, assessment, awards
 from tests.grants.conftest import draft

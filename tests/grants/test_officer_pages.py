@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from community.models import LegalForm, Organisation
 from grants.models import Application, State
-from tests.community.factories import UserFactory
+from organisations.models import LegalForm, Organisation
 from tests.grants.conftest import draft
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_applicant_sees_state_and_next_step_in_plain_words(
 
 
 def test_round_screens_in_the_admin_render_with_the_question_builder(client, grant_round):
-    from community import roles
+    from people import roles
 
     client.force_login(UserFactory(roles=[roles.ADMINISTRATOR]))
     for url in (

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from grants.models import MonitoringReturn, Payment, State
 from grants.services import applying, assessment, awards
-from tests.community.factories import UserFactory
 from tests.forms import date_typed
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,13 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from community import roles
 from grants.models import Application, ApplicationDocument, State
 from grants.services import applying, assessment
-from tests.community.factories import MembershipFactory, UserFactory
+from people import roles
 from tests.grants.conftest import complete_answers, draft
 from tests.grants.factories import ACCOUNTS_ID, BUDGET_ID, WHAT_ID, RoundFactory
+from tests.organisations.factories import MembershipFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 LONDON = zoneinfo.ZoneInfo("Europe/London")

@@ -8,11 +8,11 @@ import pytest
 import time_machine
 from django.core import mail
 
-from community import roles
-from community.models import Reminder, ReminderState
-from community.reminders.services import TransientMailError, reminders_deliver, reminders_record
-from tests.community.factories import UserFactory
+from people import roles
+from reminders.models import Reminder, ReminderState
+from reminders.services.sweep import TransientMailError, reminders_deliver, reminders_record
 from tests.grants.conftest import draft
+from tests.people.factories import UserFactory
 from tests.reminders.flaky_backend import FAILURES
 
 pytestmark = pytest.mark.django_db

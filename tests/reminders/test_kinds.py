@@ -9,13 +9,14 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from community.models import Notification, Reminder, ReminderSettings
-from community.reminders.services import reminders_sweep
 from grants.services import assessment, awards
+from reminders.models import Notification, Reminder, ReminderSettings
+from reminders.services.sweep import reminders_sweep
 from social_value.services.calls import call_open_scoring
 from social_value.services.panels import assignments_generate
-from tests.community.factories import MembershipFactory, UserFactory
 from tests.grants.conftest import draft
+from tests.organisations.factories import MembershipFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

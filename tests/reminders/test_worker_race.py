@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
-from community.models import Reminder, ReminderState
-from community.tasks import reminders_sweep
+from reminders.models import Reminder, ReminderState
+from reminders.tasks import reminders_sweep
 from social_value.bulk import bulk_call
 from social_value.models import Assignment, AssignmentState, Call, CallState
 

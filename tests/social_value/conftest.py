@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from community import roles
+from people import roles
 from social_value.models import CallKind, CriterionKind, PanelRole
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import (
     CallFactory,
     CriterionFactory,

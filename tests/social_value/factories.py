@@ -21,7 +21,8 @@ from social_value.models import (
     Theme,
     Unit,
 )
-from tests.community.factories import OrganisationFactory, UserFactory
+from tests.organisations.factories import OrganisationFactory
+from tests.people.factories import UserFactory
 
 
 class FrameworkFactory(factory.django.DjangoModelFactory):

@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from community import roles
+from people import roles
 from social_value.models import Measure
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import published_framework
 
 pytestmark = pytest.mark.django_db

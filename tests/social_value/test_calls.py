@@ -9,7 +9,7 @@ from django_fsm_log.models import StateLog
 from social_value.models import CallKind, CallState, CriterionKind, PanelRole
 from social_value.services.calls import call_criteria_problems, call_open_scoring
 from social_value.services.panels import assignments_generate, panel_problems
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import CallFactory, CriterionFactory, PanelMemberFactory
 
 pytestmark = pytest.mark.django_db

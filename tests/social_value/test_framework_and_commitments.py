@@ -7,12 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from community import roles
+from people import roles
 from social_value.models import Commitment, Framework, FrameworkState, Measure
 from social_value.selectors import commitments_delivery, commitments_total
 from social_value.services.commitments import commitment_set, delivery_report
 from social_value.services.framework import framework_new_version, framework_publish
-from tests.community.factories import MembershipFactory, UserFactory
+from tests.organisations.factories import MembershipFactory
+from tests.people.factories import UserFactory
 from tests.social_value.factories import (
     CallFactory,
     FrameworkFactory,

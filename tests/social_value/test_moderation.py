@@ -18,7 +18,7 @@ from social_value.services.moderation import (
 )
 from social_value.services.panels import assignments_generate, conflict_declare
 from social_value.services.scoring import scores_save
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import io
 import pytest
 from django.urls import reverse
 
-from community import roles
+from people import roles
 from social_value.bulk import bulk_call
 from social_value.models import CallState
 from social_value.services.calls import call_open_scoring
-from tests.community.factories import UserFactory
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

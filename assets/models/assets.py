@@ -1,0 +1,159 @@
+"""Community assets and Asset of Community Value listings."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from assets import acv
+
+
+class AssetKind(models.TextChoices):
+    BUILDING_OR_LAND = "building_land", "Building or land"
+    GREEN_SPACE = "green_space", "Green space"
+    COMMUNITY_GROUP = "community_group", "Community group or association"
+    SERVICE = "service", "Charity or social enterprise service"
+    MICRO_ENTERPRISE = "micro_enterprise", "Micro-enterprise supporting people with direct payments"
+    FUNDING = "funding", "Funding source"
+    VOLUNTEERING = "volunteering", "Volunteering and social action"
+    SKILLS = "skills", "Skills and people"
+
+
+class AssetCost(models.TextChoices):
+    FREE = "free", "Free"
+    LOW = "low", "Low cost"
+    PAID = "paid", "Paid"
+
+
+class AssetStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    AT_RISK = "at_risk", "At risk"
+    LOST = "lost", "Lost"
+
+
+class Asset(models.Model):
+    kind = models.CharField(max_length=20, choices=AssetKind.choices)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assets",
+    )
+    neighbourhoods = models.ManyToManyField(
+        "neighbourhoods.Neighbourhood", related_name="assets", blank=True
+    )
+    postcode = models.CharField(max_length=10, blank=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=AssetStatus.choices, default=AssetStatus.ACTIVE
+    )
+    last_confirmed = models.DateField(default=timezone.localdate)
+    # Who can use it and how, in the words a resident would look for.
+    availability = models.CharField(
+        max_length=300, blank=True, help_text="When it is open or available, e.g. Tuesdays 12–2pm."
+    )
+    cost = models.CharField(max_length=10, choices=AssetCost.choices, blank=True)
+    cost_details = models.CharField("about the cost", max_length=300, blank=True)
+    accessibility = models.TextField(
+        blank=True, help_text="Step-free access, hearing loop, quiet room, languages spoken."
+    )
+    contact_name = models.CharField(max_length=200, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=30, blank=True)
+    website = models.URLField(blank=True)
+    tags = TaggableManager(blank=True, help_text="Words people search by, e.g. food, dementia.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AcvDecision(models.TextChoices):
+    PENDING = "pending", "Waiting for the council's decision"
+    LISTED = "listed", "Listed"
+    REFUSED = "refused", "Not listed"
+    REMOVED = "removed", "Removed from the list"
+
+
+class AcvListing(models.Model):
+    """A nomination of an asset as an Asset of Community Value and, if it is
+    listed, its listing and any disposal. Dates follow `assets.acv`."""
+
+    asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="acv_listings")
+    nominated_by = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="acv_nominations"
+    )
+    nominated_on = models.DateField()
+    decision = models.CharField(
+        max_length=10, choices=AcvDecision.choices, default=AcvDecision.PENDING
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    disposal_notice_on = models.DateField(null=True, blank=True)
+    community_bid_requested_on = models.DateField(null=True, blank=True)
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who looks after this listing.",
+    )
+
+    class Meta:
+        ordering = ["-nominated_on"]
+        verbose_name = "Asset of Community Value listing"
+
+    def __str__(self):
+        return f"{self.asset} ({self.get_decision_display().lower()})"
+
+    @property
+    def decision_due(self):
+        return acv.decision_due(self.nominated_on)
+
+    @property
+    def listed_until(self):
+        return acv.listing_ends(self.decided_on) if self.decision == AcvDecision.LISTED else None
+
+    @property
+    def interim_moratorium_ends(self):
+        return (
+            acv.interim_moratorium_ends(self.disposal_notice_on)
+            if (self.disposal_notice_on)
+            else None
+        )
+
+    @property
+    def full_moratorium_ends(self):
+        if not self.disposal_notice_on or not self.community_bid_requested_on:
+            return None
+        return acv.full_moratorium_ends(self.disposal_notice_on)
+
+    @property
+    def protected_period_ends(self):
+        return (
+            acv.protected_period_ends(self.disposal_notice_on)
+            if (self.disposal_notice_on)
+            else None
+        )
+
+    def clean(self):
+        errors = {}
+        if self.decided_on and self.decided_on < self.nominated_on:
+            errors["decided_on"] = "The decision cannot come before the nomination."
+        if self.decision in (AcvDecision.LISTED, AcvDecision.REFUSED) and not self.decided_on:
+            errors["decided_on"] = "Give the date of the decision."
+        if (
+            self.community_bid_requested_on
+            and self.disposal_notice_on
+            and (self.community_bid_requested_on > self.interim_moratorium_ends)
+        ):
+            errors["community_bid_requested_on"] = (
+                "A request to bid must come within the 6-week interim moratorium."
+            )
+        if errors:
+            raise ValidationError(errors)

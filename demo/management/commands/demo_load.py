@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand
+
+from demo.cms import demo_cms_load
+from demo.commissioning import demo_commissioning_load
+from demo.community import DEMO_PASSWORD, demo_community_load
+from demo.grants import demo_grants_load
+from demo.social_value import demo_social_value_load
+
+
+class Command(BaseCommand):
+    help = "Load the Ashby Vale demo borough (idempotent) and print the demo logins."
+
+    def handle(self, *args, **options):
+        logins = demo_community_load()
+        demo_social_value_load()
+        demo_grants_load()
+        demo_commissioning_load()
+        demo_cms_load()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded: Ashby Vale."))
+        self.stdout.write(
+            f"Sign in at http://127.0.0.1:8000/accounts/sign-in/ "
+            f"(staff: /admin/) with password {DEMO_PASSWORD!r}:"
+        )
+        for role, email in logins:
+            self.stdout.write(f"  {role:<15} {email}")
+        self.stdout.write(
+            "Panel members also: community@ashbyvale.example, member@ashbyvale.example.\n"
+            "Grants: /grants/rounds/ (applicant), /admin/ > Grants > Rounds (officer)\n"
+            "Tenders: /commissioning/tenders/ (bidder), /commissioning/manage/ (commissioner)\n"
+            "Panel work: /scoring/panel/  Calls: /admin/ > Social value and scoring > "
+            "Scorable calls  Frameworks: /scoring/frameworks/"
+        )

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class FoundationConfig(AppConfig):
+    """What every app stands on: the audit trail, the transition helper, the UK
+    calendar, field validators and the GOV.UK form rendering."""
+
+    name = "foundation"
+    verbose_name = "Foundation"
+    default_auto_field = "django.db.models.BigAutoField"

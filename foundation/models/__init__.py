@@ -1,0 +1,3 @@
+from .calendar import BankHoliday
+
+__all__ = ["BankHoliday"]

@@ -1,0 +1,3 @@
+from .neighbourhoods import Neighbourhood
+
+__all__ = ["Neighbourhood"]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class OpenDataConfig(AppConfig):
+    """Open data, public and read-only: GeoJSON and Open Referral UK."""
+
+    name = "open_data"
+    verbose_name = "Open data"
+    default_auto_field = "django.db.models.BigAutoField"

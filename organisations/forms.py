@@ -1,0 +1,40 @@
+from django import forms
+
+from organisations.models import MembershipRole, Organisation
+
+ORGANISATION_FIELDS = [
+    "name",
+    "legal_form",
+    "charity_number",
+    "company_number",
+    "user_led",
+    "lived_experience_led",
+    "neighbourhoods",
+    "staff_count",
+    "volunteer_count",
+    "staff_with_lived_experience_count",
+    "address",
+    "postcode",
+    "website",
+    "email",
+]
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ORGANISATION_FIELDS
+        widgets = {
+            "neighbourhoods": forms.CheckboxSelectMultiple,
+            "address": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="E-mail address of the person to invite")
+    role = forms.ChoiceField(
+        choices=MembershipRole.choices,
+        initial=MembershipRole.MEMBER,
+        widget=forms.RadioSelect,
+        help_text="An organisation admin can invite and remove members.",
+    )

@@ -1,0 +1,123 @@
+"""Writes for people and organisations: create an organisation, invite,
+accept, withdraw. Each checks who may do it, changes state inside one
+transaction (transitions are audited by django-fsm-log) and sends e-mail
+only once the transaction has committed."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from organisations.models import (
+    InvitationState,
+    MembershipRole,
+    Organisation,
+    OrganisationInvitation,
+    OrganisationMembership,
+)
+from organisations.selectors import membership_for
+from organisations.tasks import organisation_invitation_send
+from people import roles
+from people.models import User
+
+
+def _organisation_admin_required(*, organisation: Organisation, actor: User) -> None:
+    membership = membership_for(user=actor, organisation=organisation)
+    if membership is None or not membership.is_admin:
+        raise PermissionDenied("Only an organisation admin can manage its members.")
+
+
+def applicant_role_grant(*, user: User) -> None:
+    user.groups.add(Group.objects.get(name=roles.APPLICANT))
+
+
+@transaction.atomic
+def organisation_create(
+    *, actor: User, organisation: Organisation, neighbourhoods=()
+) -> Organisation:
+    """Register a partner organisation; whoever registers it is its first admin."""
+    organisation.full_clean()
+    organisation.save()
+    organisation.neighbourhoods.set(neighbourhoods)
+    OrganisationMembership.objects.create(
+        organisation=organisation, user=actor, role=MembershipRole.ADMIN
+    )
+    applicant_role_grant(user=actor)
+    return organisation
+
+
+@transaction.atomic
+def invitation_create(
+    *, organisation: Organisation, actor: User, email: str, role: str = MembershipRole.MEMBER
+) -> OrganisationInvitation:
+    _organisation_admin_required(organisation=organisation, actor=actor)
+    email = User.objects.normalize_email(email).strip().lower()
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": "This person is already a member."})
+    invitation = OrganisationInvitation(
+        organisation=organisation,
+        email=email,
+        role=role,
+        invited_by=actor,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    try:
+        with transaction.atomic():
+            invitation.save()
+    except IntegrityError:
+        raise ValidationError(
+            {"email": "An invitation to this address is already waiting for a reply."}
+        ) from None
+    transaction.on_commit(lambda: _invitation_send_later(invitation.pk))
+    return invitation
+
+
+def _invitation_send_later(invitation_id: int) -> None:
+    organisation_invitation_send.delay(invitation_id)
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: OrganisationInvitation, user: User) -> OrganisationMembership:
+    invitation = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != InvitationState.PENDING:
+        raise ValidationError("This invitation has already been used or withdrawn.")
+    if not invitation.is_current():
+        raise ValidationError("This invitation has lapsed: ask for a new one.")
+    if user.email.lower() != invitation.email.lower():
+        raise PermissionDenied(
+            "This invitation was sent to another e-mail address. Sign in as that person."
+        )
+    invitation.accept(by=user, description=f"{user.email} joined as {invitation.role}")
+    invitation.save()
+    membership, _ = OrganisationMembership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+    )
+    applicant_role_grant(user=user)
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: OrganisationInvitation, actor: User) -> None:
+    _organisation_admin_required(organisation=invitation.organisation, actor=actor)
+    invitation = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != InvitationState.PENDING:
+        raise ValidationError("Only an invitation still waiting for a reply can be withdrawn.")
+    invitation.revoke(by=actor, description="Withdrawn by an organisation admin")
+    invitation.save()
+
+
+@transaction.atomic
+def membership_remove(*, membership: OrganisationMembership, actor: User) -> None:
+    """Remove a member; an organisation always keeps at least one admin."""
+    _organisation_admin_required(organisation=membership.organisation, actor=actor)
+    if (
+        membership.is_admin
+        and not membership.organisation.memberships.filter(role=MembershipRole.ADMIN)
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise ValidationError("An organisation needs at least one admin: appoint another first.")
+    membership.delete()

@@ -1,0 +1,3 @@
+from .people import User
+
+__all__ = ["User"]

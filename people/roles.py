@@ -1,0 +1,170 @@
+"""The five roles, as groups with permissions, declared in one place.
+
+Roles are defined here in code and brought up to date after every
+`migrate`, so a new permission reaches every database the same way. What a
+person may do with one particular organisation, application or bid is
+decided per object by the services (membership, panel assignment), not by
+these model permissions alone.
+"""
+
+import logging
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+
+logger = logging.getLogger(__name__)
+
+ADMINISTRATOR = "Administrator"
+COMMISSIONER = "Commissioner"
+GRANTS_OFFICER = "Grants officer"
+PANEL_MEMBER = "Panel member"
+APPLICANT = "Applicant"
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+AUDIT_VIEW = "django_fsm_log.view_statelog"
+
+_OFFICER_COMMON = {
+    ADMIN_ACCESS,
+    AUDIT_VIEW,
+    "reminders.view_reminder",
+    # The living asset map is kept by every officer.
+    "assets.view_asset",
+    "assets.add_asset",
+    "assets.change_asset",
+    "assets.view_acvlisting",
+    "assets.add_acvlisting",
+    "assets.change_acvlisting",
+    "neighbourhoods.view_neighbourhood",
+    "organisations.view_organisation",
+    "organisations.view_organisationmembership",
+}
+
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    ADMINISTRATOR: _OFFICER_COMMON
+    | {
+        "people.add_user",
+        "people.change_user",
+        "people.view_user",
+        "auth.view_group",
+        "neighbourhoods.add_neighbourhood",
+        "neighbourhoods.change_neighbourhood",
+        "neighbourhoods.delete_neighbourhood",
+        "organisations.add_organisation",
+        "organisations.change_organisation",
+        "organisations.add_organisationmembership",
+        "organisations.change_organisationmembership",
+        "organisations.delete_organisationmembership",
+        "organisations.view_organisationinvitation",
+    },
+    COMMISSIONER: _OFFICER_COMMON | {"organisations.change_organisation"},
+    GRANTS_OFFICER: _OFFICER_COMMON
+    | {
+        "neighbourhoods.add_neighbourhood",
+        "neighbourhoods.change_neighbourhood",
+        "organisations.change_organisation",
+    },
+    # Panel members and applicants work in the portal, not the admin; what
+    # they may see is decided per submission and per organisation.
+    PANEL_MEMBER: set(),
+    APPLICANT: set(),
+}
+
+# Officers who run calls: frameworks read, calls and panels run, scores read.
+_SCORING_OFFICER = {
+    "social_value.view_framework",
+    "social_value.view_theme",
+    "social_value.view_outcome",
+    "social_value.view_measure",
+    "social_value.view_call",
+    "social_value.add_call",
+    "social_value.change_call",
+    "social_value.view_panel",
+    "social_value.add_panel",
+    "social_value.change_panel",
+    "social_value.view_submission",
+    "social_value.view_ranking",
+    "social_value.view_commitment",
+    "social_value.view_deliveryreport",
+    "social_value.moderate_call",
+    "social_value.manage_panel",
+}
+# Administrators also keep the social value framework itself.
+_FRAMEWORK_EDITOR = {
+    f"social_value.{action}_{model}"
+    for action in ("add", "change", "delete")
+    for model in ("theme", "outcome", "measure")
+} | {"social_value.add_framework", "social_value.change_framework"}
+
+# Grants officers run programmes and rounds and decide applications.
+_GRANTS = {
+    "grants.assess_application",
+    "grants.view_application",
+    "grants.view_programme",
+    "grants.add_programme",
+    "grants.change_programme",
+    "grants.view_round",
+    "grants.add_round",
+    "grants.change_round",
+}
+
+# Commissioners run tenders from options appraisal to contract.
+_COMMISSIONING = {
+    "commissioning.run_tender",
+    "commissioning.view_tender",
+    "commissioning.add_tender",
+    "commissioning.change_tender",
+    "commissioning.view_commission",
+    "commissioning.add_commission",
+    "commissioning.change_commission",
+    "commissioning.view_lot",
+    "commissioning.add_lot",
+    "commissioning.change_lot",
+    "foundation.view_bankholiday",
+    "foundation.add_bankholiday",
+    "foundation.change_bankholiday",
+}
+
+ROLE_PERMISSIONS[ADMINISTRATOR] |= _SCORING_OFFICER | _FRAMEWORK_EDITOR | _GRANTS
+ROLE_PERMISSIONS[GRANTS_OFFICER] |= _GRANTS
+ROLE_PERMISSIONS[COMMISSIONER] |= _COMMISSIONING
+ROLE_PERMISSIONS[COMMISSIONER] |= _SCORING_OFFICER
+ROLE_PERMISSIONS[GRANTS_OFFICER] |= _SCORING_OFFICER
+
+STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER}
+
+
+def _permission(dotted: str) -> Permission | None:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def roles_sync() -> list[str]:
+    """Make each role group hold exactly its declared permissions.
+
+    Returns the declared permissions that do not exist (yet), so a typo
+    shows up in the tests rather than as a silently missing right.
+    """
+    missing = []
+    for role, dotted_names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        permissions = []
+        for dotted in sorted(dotted_names):
+            permission = _permission(dotted)
+            if permission is None:
+                missing.append(dotted)
+            else:
+                permissions.append(permission)
+        group.permissions.set(permissions)
+    return missing
+
+
+def roles_sync_after_migrate(sender, using="default", apps=None, **kwargs):
+    # Permissions of every app are created first: post_migrate reaches
+    # apps in INSTALLED_APPS order and ours come before the libraries'.
+    from django.apps import apps as global_apps
+
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    missing = roles_sync()
+    if missing:
+        logger.warning("Role permissions not found: %s", ", ".join(missing))

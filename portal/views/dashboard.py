@@ -1,0 +1,31 @@
+"""The portal's home: what this person needs to do next, their
+organisations, invitations waiting for them and their notifications."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from organisations import selectors
+from organisations.models import InvitationState, OrganisationInvitation
+from portal.next_steps import next_steps_for
+from reminders.models import ReminderSettings
+
+
+@login_required
+def dashboard(request):
+    return render(
+        request,
+        "portal/dashboard.html",
+        {
+            "organisations": selectors.organisations_of(user=request.user),
+            "invitations": OrganisationInvitation.objects.filter(
+                email__iexact=request.user.email, state=InvitationState.PENDING
+            ).select_related("organisation"),
+            "next_steps": next_steps_for(request.user),
+            "notifications": request.user.notifications.all()[:10],
+            "optional_reminders": getattr(
+                ReminderSettings.objects.filter(user=request.user).first(),
+                "optional_reminders",
+                True,
+            ),
+        },
+    )
