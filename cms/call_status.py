@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
+from commissioning.models import TenderState
+
 CLOSING_SOON = timedelta(days=14)
 
 
@@ -48,8 +50,6 @@ def with_deadline(pages):
 
 
 def open_q(now: datetime) -> Q:
-    from commissioning.models import TenderState
-
     return Q(round__opens_at__lte=now, round__closes_at__gt=now) | Q(
         tender__state=TenderState.PUBLISHED, tender__submission_deadline__gt=now
     )
@@ -57,8 +57,6 @@ def open_q(now: datetime) -> Q:
 
 def status_q(status: str, now: datetime) -> Q:
     """The database filter matching `status_at` for a whole listing."""
-    from commissioning.models import TenderState
-
     if status == CallStatus.UPCOMING:
         return Q(round__opens_at__gt=now) | Q(
             tender__state__in=[TenderState.DRAFT, TenderState.APPROVED]

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.call_status import TAG_COLOURS, CallStatus, status_at
+from commissioning.models import TenderState
+from organisations.models.organisations import LegalForm
 
 
 @dataclass
@@ -91,8 +93,6 @@ def _criteria(call) -> list[Criterion]:
 
 
 def from_round(round_, *, full: bool = True) -> LiveCall:
-    from organisations.models.organisations import LegalForm
-
     legal_forms = dict(LegalForm.choices)
     places = [n.name for n in round_.neighbourhoods.all()]
     eligibility = []
@@ -126,8 +126,6 @@ def from_round(round_, *, full: bool = True) -> LiveCall:
 
 
 def from_tender(tender, *, full: bool = True) -> LiveCall:
-    from commissioning.models import TenderState
-
     places = [n.name for n in tender.commission.neighbourhoods.all()]
     eligibility = [f"Procedure: {tender.get_procedure_display()}."]
     if places:

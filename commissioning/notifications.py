@@ -5,10 +5,10 @@ from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 
+from organisations.models import OrganisationMembership
+
 
 def _emails(organisations) -> list[str]:
-    from organisations.models import OrganisationMembership
-
     return sorted(
         set(
             OrganisationMembership.objects.filter(organisation__in=organisations).values_list(

@@ -15,6 +15,9 @@ from cms.models import (
     HomePage,
     StandardPage,
 )
+from commissioning.models import Tender
+from demo.commissioning import TITLE as TENDER_TITLE
+from grants.models import Round
 
 APPROACHES = [
     (
@@ -56,10 +59,6 @@ def _paragraph(text: str) -> str:
 
 @transaction.atomic
 def demo_cms_load() -> None:
-    from commissioning.models import Tender
-    from demo.commissioning import TITLE as TENDER_TITLE
-    from grants.models import Round
-
     home = HomePage.objects.first()
     if home is None or CallIndexPage.objects.exists():
         return

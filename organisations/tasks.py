@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from organisations.services.invitation_mail import invitation_send
+from organisations.mail import invitation_send
 
 
 @shared_task(

@@ -12,7 +12,10 @@ from datetime import date, datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning.models import Bid, BidState, TenderState
+from grants.models import Application, InformationRequest, MonitoringReturn, State
 from organisations.selectors import organisations_of
+from social_value.models import Assignment, AssignmentState, CallState
 
 RETURNS_SHOWN_AHEAD = timedelta(days=30)
 
@@ -34,8 +37,6 @@ def _end_of(day: date) -> datetime:
 
 
 def _grant_steps(organisations) -> list[NextStep]:
-    from grants.models import Application, InformationRequest, MonitoringReturn, State
-
     steps = [
         NextStep(
             f"Finish your application: {a.project_title or a.reference}",
@@ -88,8 +89,6 @@ def _grant_steps(organisations) -> list[NextStep]:
 
 
 def _bid_steps(organisations) -> list[NextStep]:
-    from commissioning.models import Bid, BidState, TenderState
-
     return [
         NextStep(
             f"Finish your bid: {b.tender.title}",
@@ -106,8 +105,6 @@ def _bid_steps(organisations) -> list[NextStep]:
 
 
 def _scoring_steps(user) -> list[NextStep]:
-    from social_value.models import Assignment, AssignmentState, CallState
-
     return [
         NextStep(
             f"Score {a.submission.title}"

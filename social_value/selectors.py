@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 
 from social_value.models import (
+    ASSIGNMENT_DONE,
     Assignment,
     AssignmentState,
     Call,
@@ -23,7 +24,7 @@ from social_value.permissions import can_moderate
 from social_value.ranking import CriterionInput, RankedRow, SubmissionInput, rank_submissions
 from social_value.scales import scale_max
 
-DONE = (AssignmentState.RECUSED, AssignmentState.SUBMITTED)
+DONE = ASSIGNMENT_DONE
 
 
 def assignments_outstanding(*, call: Call) -> QuerySet[Assignment]:

@@ -12,6 +12,7 @@ from django_fsm import FSMField, FSMModelMixin, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from wagtail.fields import StreamField
 
+from commissioning.models.appraisal import OptionsAppraisal
 from grants.questions import QuestionsBlock
 
 COMMISSIONER = "commissioning.run_tender"
@@ -83,8 +84,6 @@ class Tender(FSMModelMixin, models.Model):
         return self.title
 
     def has_appraisal(self) -> bool:
-        from commissioning.models import OptionsAppraisal
-
         return OptionsAppraisal.objects.filter(commission_id=self.commission_id).exists()
 
     def is_past_deadline(self) -> bool:

@@ -2,6 +2,7 @@ from .calls import Call, CallKind, CallState, Criterion, CriterionKind
 from .commitments import Commitment, DeliveryReport
 from .framework import Framework, FrameworkState, Measure, Outcome, Theme, Unit
 from .panels import (
+    ASSIGNMENT_DONE,
     COMMUNITY_VOICE_ROLES,
     SCORING_ROLES,
     Assignment,
@@ -13,6 +14,7 @@ from .panels import (
 from .scoring import ModeratedScore, Ranking, Score, Submission
 
 __all__ = [
+    "ASSIGNMENT_DONE",
     "COMMUNITY_VOICE_ROLES",
     "SCORING_ROLES",
     "Assignment",

@@ -12,7 +12,18 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from social_value.models.framework import FrameworkState
+from social_value.models.panels import (
+    ASSIGNMENT_DONE,
+    COMMUNITY_VOICE_ROLES,
+    SCORING_ROLES,
+    Assignment,
+)
 from social_value.scales import Scale, scale_range
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value.normalize():f}"
 
 
 class CallKind(models.TextChoices):
@@ -87,21 +98,81 @@ class Call(FSMModelMixin, ClusterableModel):
     def scale_bounds(self) -> tuple[int, int]:
         return scale_range(self.scale)
 
+    def criteria_problems(self) -> list[str]:
+        """Everything wrong with a call's criteria, in words an officer can act on.
+
+        Weights of scored criteria plus price sum to exactly 100. PPN 06/20: on a
+        tender, the social value criteria together carry at least the floor
+        (10% unless the council sets more). Price belongs to tenders only.
+        """
+        criteria = list(self.criteria.all())
+        problems = []
+        if not any(c.kind == CriterionKind.SCORED for c in criteria):
+            problems.append("Add at least one scored criterion.")
+        weighted = [c for c in criteria if c.kind in (CriterionKind.SCORED, CriterionKind.PRICE)]
+        total = sum((c.weight for c in weighted), Decimal(0))
+        if total != Decimal(100):
+            problems.append(
+                f"The weights of scored and price criteria add up to {_pct(total)}, not 100."
+            )
+        if any(c.kind == CriterionKind.GATEWAY and c.weight for c in criteria):
+            problems.append("Gateway criteria are pass or fail and carry no weight.")
+        prices = [c for c in criteria if c.kind == CriterionKind.PRICE]
+        if prices and not self.is_tender:
+            problems.append("Only a tender has a price criterion.")
+        if len(prices) > 1:
+            problems.append("A tender has one price criterion.")
+        if self.is_tender:
+            social_value = sum((c.weight for c in criteria if c.is_social_value), Decimal(0))
+            if social_value < self.social_value_floor:
+                problems.append(
+                    f"Social value carries {_pct(social_value)}% of the weight; a tender needs at "
+                    f"least {_pct(self.social_value_floor)}% (PPN 06/20)."
+                )
+        low, high = self.scale_bounds
+        for criterion in criteria:
+            if criterion.min_score is not None and not low <= criterion.min_score <= high:
+                problems.append(
+                    f"The minimum on “{criterion.title}” is off the {low}–{high} scale."
+                )
+        if self.framework_id and self.framework.state != FrameworkState.PUBLISHED:
+            problems.append("Choose a published social value framework version.")
+        return problems
+
+    def panel_problems(self) -> list[str]:
+        """What stops the panel scoring this call, in words an officer can act on."""
+        if self.panel_id is None:
+            return ["Choose the panel that will score this call."]
+        roles = list(self.panel.members.values_list("role", flat=True))
+        problems = []
+        scorers = sum(1 for role in roles if role in SCORING_ROLES)
+        if scorers < self.members_per_submission:
+            problems.append(
+                f"Each submission needs {self.members_per_submission} scorers; "
+                f"the panel has {scorers}."
+            )
+        if self.requires_lived_experience_member and not any(
+            role in COMMUNITY_VOICE_ROLES for role in roles
+        ):
+            problems.append(
+                "This call needs at least one lived-experience or community member on the panel "
+                "before scoring opens."
+            )
+        return problems
+
     # Conditions are pure: they read, never write.
     def criteria_are_valid(self) -> bool:
-        from social_value.services.calls import call_criteria_problems
-
-        return not call_criteria_problems(call=self)
+        return not self.criteria_problems()
 
     def panel_is_ready(self) -> bool:
-        from social_value.services.panels import panel_problems
-
-        return not panel_problems(call=self)
+        return not self.panel_problems()
 
     def all_scores_are_in(self) -> bool:
-        from social_value.selectors import assignments_outstanding
-
-        return not assignments_outstanding(call=self).exists()
+        return (
+            not Assignment.objects.filter(submission__call=self)
+            .exclude(state__in=ASSIGNMENT_DONE)
+            .exists()
+        )
 
     @fsm_log_by
     @fsm_log_description

@@ -63,6 +63,10 @@ class AssignmentState(models.TextChoices):
     SUBMITTED = "submitted", "Scores submitted"
 
 
+# An assignment needs no more work once scored or recused.
+ASSIGNMENT_DONE = (AssignmentState.RECUSED, AssignmentState.SUBMITTED)
+
+
 class Assignment(FSMModelMixin, models.Model):
     """One panel member's job on one submission. Nothing of the submission
     is shown until the member has declared no conflict; a conflicted member

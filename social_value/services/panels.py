@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from social_value.models import (
-    COMMUNITY_VOICE_ROLES,
     SCORING_ROLES,
     Assignment,
     AssignmentState,
@@ -18,23 +17,8 @@ from social_value.permissions import can_manage
 
 
 def panel_problems(*, call: Call) -> list[str]:
-    if call.panel_id is None:
-        return ["Choose the panel that will score this call."]
-    roles = list(call.panel.members.values_list("role", flat=True))
-    problems = []
-    scorers = sum(1 for role in roles if role in SCORING_ROLES)
-    if scorers < call.members_per_submission:
-        problems.append(
-            f"Each submission needs {call.members_per_submission} scorers; the panel has {scorers}."
-        )
-    if call.requires_lived_experience_member and not any(
-        role in COMMUNITY_VOICE_ROLES for role in roles
-    ):
-        problems.append(
-            "This call needs at least one lived-experience or community member on the panel "
-            "before scoring opens."
-        )
-    return problems
+    """What stops the panel scoring this call (the rule is the call's own)."""
+    return call.panel_problems()
 
 
 @transaction.atomic

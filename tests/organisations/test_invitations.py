@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_fsm_log.models import StateLog
 
+from organisations.mail import invitation_send
 from organisations.models import InvitationState, MembershipRole, OrganisationMembership
 from organisations.services import membership as services
-from organisations.services.invitation_mail import invitation_send
 from tests.organisations.factories import InvitationFactory, MembershipFactory, OrganisationFactory
 from tests.people.factories import UserFactory
 
