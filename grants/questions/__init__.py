@@ -7,6 +7,7 @@ Tenders ask their questions with the same blocks (commissioning), so the
 wording speaks to "you", never of grants in particular.
 """
 
+from foundation.money import MoneyField, format_money, parse_money
 from grants.questions.blocks import QuestionsBlock
 from grants.questions.checks import answers_for_display, submission_problems
 from grants.questions.form import (
@@ -15,14 +16,7 @@ from grants.questions.form import (
     count_words,
     word_limit_problem,
 )
-from grants.questions.money import (
-    BudgetTableField,
-    BudgetTableWidget,
-    MoneyField,
-    budget_total,
-    format_money,
-    parse_money,
-)
+from grants.questions.money import BudgetTableField, BudgetTableWidget, budget_total
 
 __all__ = [
     "ApplicationQuestionsForm",

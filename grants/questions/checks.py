@@ -3,8 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
+from foundation.money import format_money
 from grants.questions.form import word_limit_problem
-from grants.questions.money import budget_total, format_money
+from grants.questions.money import budget_total
 
 
 def _upload_prompt(label: str) -> str:

@@ -9,8 +9,9 @@ from decimal import Decimal
 from django import forms
 from django.utils.html import escape
 
+from foundation.money import MoneyField
 from foundation.widgets import DateField
-from grants.questions.money import BudgetTableField, MoneyField
+from grants.questions.money import BudgetTableField
 from grants.uploads import accept_attribute, describe, validate_upload
 
 
