@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from cms.models.pages import BodyBlock
+from cms.blocks import BodyBlock
 
 
 class ApproachIndexPage(Page):

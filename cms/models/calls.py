@@ -9,9 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.blocks import BodyBlock
 from cms.call_status import CallStatus, status_q, with_deadline
 from cms.live_calls import from_round, from_tender
-from cms.models.pages import BodyBlock
 
 CALLS_PER_PAGE = 25
 KINDS = {"grant": "Grants", "tender": "Tenders"}

@@ -1,23 +1,12 @@
 """Page types of the public site."""
 
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-
-class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title")
-    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
-    call_to_action = blocks.StructBlock(
-        [
-            ("text", blocks.CharBlock()),
-            ("page", blocks.PageChooserBlock(required=False)),
-            ("url", blocks.URLBlock(required=False)),
-        ],
-        icon="link",
-    )
+from cms.blocks import BodyBlock
+from cms.models.calls import CallIndexPage, CallPage
 
 
 class HomePage(Page):
@@ -33,8 +22,6 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models.calls import CallIndexPage, CallPage
-
         context = super().get_context(request, *args, **kwargs)
         calls_index = CallIndexPage.objects.live().child_of(self).first()
         context["calls_index"] = calls_index
