@@ -10,6 +10,13 @@ from django.views.decorators.http import require_POST
 
 from commissioning import selectors
 from commissioning.access import SEALED_MESSAGE, bid_readable_by, is_bidder
+from commissioning.forms import (
+    BidStartForm,
+    ClarificationAskForm,
+    InterestForm,
+    VersionField,
+    errors_onto,
+)
 from commissioning.models import Bid, BidDocument, BidState, Lot, Tender, TenderState
 from commissioning.services import bids as bid_services
 from commissioning.services import tenders as tender_services
@@ -24,17 +31,46 @@ def tenders_open(request):
 
 def tender_public(request, pk):
     tender = get_object_or_404(Tender.objects.select_related("commission"), pk=pk)
+    return _tender_page(request, tender)
+
+
+def _tender_page(request, tender, *, posted=None):
+    """The published tender. `posted` is (which form, the form) when one
+    came back with problems: it is shown as typed, and the page answers 400."""
     if tender.state == "draft" or tender.state == "approved":
         raise PermissionDenied("This tender is not published.")
+    which, bound = posted or (None, None)
+
+    def pick(key, fresh):
+        return bound if key == which else fresh
+
     organisations = organisations_of(user=request.user) if request.user.is_authenticated else []
+    # Forms only for people who can act for an organisation.
+    acting = bool(organisations) and tender.state == TenderState.PUBLISHED
+    lots = tender.lots.all()
     return render(
         request,
         "commissioning/tender_public.html",
         {
             "tender": tender,
-            "lots": tender.lots.all(),
+            # (lot, the form to start a bid for it)
+            "lots": [
+                (
+                    lot,
+                    pick(("bid", lot.pk), BidStartForm(organisations=organisations, lot=lot))
+                    if acting
+                    else None,
+                )
+                for lot in lots
+            ],
             "clarifications": tender.clarifications.filter(published_at__isnull=False),
-            "organisations": organisations,
+            "ask_form": pick("ask", ClarificationAskForm(organisations=organisations))
+            if acting
+            else None,
+            "interest_form": pick("interest", InterestForm(organisations=organisations))
+            if acting
+            else None,
+            "error_form": bound,
             "my_bids": Bid.objects.filter(
                 tender=tender, organisation__in=organisations
             ).select_related("lot")
@@ -42,12 +78,7 @@ def tender_public(request, pk):
             else [],
             "deadline": bid_services.deadline_in_words(tender),
         },
-    )
-
-
-def _organisation(request):
-    return get_object_or_404(
-        organisations_of(user=request.user), pk=request.POST.get("organisation")
+        status=400 if bound else 200,
     )
 
 
@@ -59,49 +90,69 @@ def _tell(request, action, success):
         messages.error(request, " ".join(error.messages))
 
 
+def _act(request, tender, key, form, action, success, done=None):
+    """Run `action(organisation, form)` for a valid form, then go back to the
+    tender (or to `done(result)`); show the form again with its problems."""
+    if form.is_valid():
+        try:
+            result = action(form.cleaned_data["organisation"], form.cleaned_data)
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            if success:
+                messages.success(request, success)
+            return done(result) if done else redirect("tender-public", pk=tender.pk)
+    return _tender_page(request, tender, posted=(key, form))
+
+
 @login_required
 @require_POST
 def interest_register(request, pk):
     tender = get_object_or_404(Tender, pk=pk)
-    _tell(
+    return _act(
         request,
-        lambda: tender_services.interest_register(
-            tender=tender, organisation=_organisation(request), actor=request.user
+        tender,
+        "interest",
+        InterestForm(request.POST, organisations=organisations_of(user=request.user)),
+        lambda organisation, data: tender_services.interest_register(
+            tender=tender, organisation=organisation, actor=request.user
         ),
         "Interest registered: you will hear every clarification.",
     )
-    return redirect("tender-public", pk=pk)
 
 
 @login_required
 @require_POST
 def clarification_ask(request, pk):
     tender = get_object_or_404(Tender, pk=pk)
-    _tell(
+    return _act(
         request,
-        lambda: tender_services.clarification_ask(
-            tender=tender,
-            organisation=_organisation(request),
-            actor=request.user,
-            question=request.POST.get("question", ""),
+        tender,
+        "ask",
+        ClarificationAskForm(request.POST, organisations=organisations_of(user=request.user)),
+        lambda organisation, data: tender_services.clarification_ask(
+            tender=tender, organisation=organisation, actor=request.user, question=data["question"]
         ),
         "Your question is sent.",
     )
-    return redirect("tender-public", pk=pk)
 
 
 @login_required
 @require_POST
 def bid_start(request, lot_pk):
-    lot = get_object_or_404(Lot, pk=lot_pk)
-    try:
-        bid = bid_services.bid_start(
-            lot=lot, organisation=_organisation(request), actor=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("tender-public", pk=lot.tender_id)
-    return redirect("bid-edit", pk=bid.pk)
+    lot = get_object_or_404(Lot.objects.select_related("tender"), pk=lot_pk)
+    organisations = organisations_of(user=request.user)
+    return _act(
+        request,
+        lot.tender,
+        ("bid", lot.pk),
+        BidStartForm(request.POST, organisations=organisations, lot=lot),
+        lambda organisation, data: bid_services.bid_start(
+            lot=lot, organisation=organisation, actor=request.user
+        ),
+        None,
+        done=lambda bid: redirect("bid-edit", pk=bid.pk),
+    )
 
 
 def _own_bid(request, pk) -> Bid:
@@ -109,14 +160,6 @@ def _own_bid(request, pk) -> Bid:
     if not is_bidder(bid, request.user):
         raise PermissionDenied(SEALED_MESSAGE)
     return bid
-
-
-def _posted_version(request) -> int:
-    """The version the form was opened at; a missing one counts as stale."""
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return 0
 
 
 @login_required
@@ -135,6 +178,8 @@ def bid_edit(request, pk):
     form.fields["price"] = price_field
     form.fields["price"].hide_optional = True
     form.initial["price"] = bid.draft_price
+    form.fields["version"] = VersionField()
+    form.initial["version"] = bid.version
     measures = framework_measures(bid.tender.call.framework)
     promises = PromisesForm(
         request.POST if posted else None,
@@ -147,7 +192,7 @@ def bid_edit(request, pk):
             bid = bid_services.bid_save(
                 bid=bid,
                 actor=request.user,
-                expected_version=_posted_version(request),
+                expected_version=form.cleaned_data["version"],
                 answers=form.answers(),
                 price=form.cleaned_data["price"],
                 files=form.uploaded_files(),
@@ -167,11 +212,7 @@ def bid_edit(request, pk):
                 "opened it. Reload the page to see their version.",
             )
         except ValidationError as error:
-            problems = (
-                error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-            )
-            for field, errors in problems.items():
-                form.add_error(field if field in form.fields else None, errors)
+            errors_onto(form, error)
     if posted:
         status = 400
     promised, promised_total = promises_valued(measures, bid.draft_commitments)

@@ -11,7 +11,18 @@ from django.views.decorators.http import require_POST
 from assets.models import Asset, AssetStatus
 from commissioning import selectors
 from commissioning.access import OPENED, SEALED_MESSAGE, bid_readable_by
-from commissioning.models import Bid, Clarification, Commission, Option, Tender, TenderState
+from commissioning.forms import (
+    AppraisalForm,
+    CancelForm,
+    ClarificationPublishForm,
+    ComplianceForm,
+    ExpressionOfInterestForm,
+    IntendedAwardForm,
+    PauseForm,
+    PipelineFilterForm,
+    errors_onto,
+)
+from commissioning.models import Bid, BidState, Clarification, Commission, Tender
 from commissioning.services import appraisal as appraisal_services
 from commissioning.services import evaluation
 from commissioning.services import tenders as tender_services
@@ -25,51 +36,34 @@ RUN = "commissioning.run_tender"
 
 @permission_required(RUN, raise_exception=True)
 def pipeline(request):
-    state = request.GET.get("state", "")
+    form = PipelineFilterForm(request.GET)
+    state = form.cleaned_data["state"] if form.is_valid() else ""
     return render(
         request,
         "commissioning/pipeline.html",
         {
+            "form": form,
             "tenders": selectors.tender_pipeline(state=state)[:200],
             "commissions": selectors.commissions_with_appraisal()[:100],
-            "states": TenderState.choices,
             "state": state,
         },
     )
 
 
-@permission_required(RUN, raise_exception=True)
-def commission_detail(request, pk):
-    commission = get_object_or_404(Commission, pk=pk)
-    errors = {}
-    if request.method == "POST":
-        try:
-            appraisal_services.appraisal_record(
-                commission=commission,
-                actor=request.user,
-                assets_considered=request.POST.get("assets_considered", ""),
-                community_answer=request.POST.get("community_answer", ""),
-                options_considered=request.POST.getlist("options_considered"),
-                chosen=request.POST.get("chosen", ""),
-                reason=request.POST.get("reason", ""),
-            )
-        except ValidationError as error:
-            errors = error.message_dict
-        else:
-            messages.success(request, "The options appraisal is recorded.")
-            return redirect("commission-detail", pk=pk)
+def _commission_page(request, commission, *, interest_form=None, appraisal_form=None):
+    """The commission with its appraisal; a form that came back with
+    problems is shown as posted, with a 400."""
+    appraisal = getattr(commission, "appraisal", None)
     served = commission.neighbourhoods.all()
     return render(
         request,
         "commissioning/commission.html",
         {
             "commission": commission,
-            "appraisal": getattr(commission, "appraisal", None),
-            "options": Option.choices,
-            "errors": errors,
-            "posted": request.POST,
-            # Ticked boxes come back ticked when something else needs fixing.
-            "posted_options": request.POST.getlist("options_considered"),
+            "appraisal": appraisal,
+            "interest_form": interest_form or ExpressionOfInterestForm(),
+            "appraisal_form": appraisal_form
+            or AppraisalForm(initial=AppraisalForm.initial_from(appraisal)),
             "organisations": Organisation.objects.filter(neighbourhoods__in=served).distinct()
             if served
             else [],
@@ -80,30 +74,47 @@ def commission_detail(request, pk):
             if served
             else [],
             "interests": commission.expressions_of_interest.select_related("organisation"),
-            "all_organisations": Organisation.objects.order_by("name"),
         },
-        status=400 if errors else 200,
+        status=400 if interest_form or appraisal_form else 200,
     )
+
+
+@permission_required(RUN, raise_exception=True)
+def commission_detail(request, pk):
+    commission = get_object_or_404(Commission, pk=pk)
+    if request.method != "POST":
+        return _commission_page(request, commission)
+    form = AppraisalForm(request.POST)
+    if form.is_valid():
+        try:
+            appraisal_services.appraisal_record(
+                commission=commission, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            messages.success(request, "The options appraisal is recorded.")
+            return redirect("commission-detail", pk=pk)
+    return _commission_page(request, commission, appraisal_form=form)
 
 
 @require_POST
 @permission_required(RUN, raise_exception=True)
 def expression_of_interest(request, pk):
     commission = get_object_or_404(Commission, pk=pk)
-    organisation = Organisation.objects.filter(pk=request.POST.get("organisation") or 0).first()
-    try:
-        if organisation is None:
-            raise ValidationError("Choose the organisation.")
-        appraisal_services.expression_of_interest_record(
-            commission=commission,
-            organisation=organisation,
-            summary=request.POST.get("summary", ""),
-            actor=request.user,
-        )
-        messages.success(request, f"{organisation}'s expression of interest is recorded.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("commission-detail", pk=pk)
+    form = ExpressionOfInterestForm(request.POST)
+    if form.is_valid():
+        try:
+            appraisal_services.expression_of_interest_record(
+                commission=commission, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            organisation = form.cleaned_data["organisation"]
+            messages.success(request, f"{organisation}'s expression of interest is recorded.")
+            return redirect("commission-detail", pk=pk)
+    return _commission_page(request, commission, interest_form=form)
 
 
 @permission_required(RUN, raise_exception=True)
@@ -120,63 +131,95 @@ def award_letters(request, pk):
     )
 
 
+def _tender(pk) -> Tender:
+    return get_object_or_404(Tender.objects.select_related("commission", "call"), pk=pk)
+
+
 @permission_required(RUN, raise_exception=True)
 def tender_manage(request, pk):
-    tender = get_object_or_404(Tender.objects.select_related("commission", "call"), pk=pk)
-    bids = list(selectors.evaluation_bids(tender))
+    return _tender_page(request, _tender(pk))
+
+
+def _tender_page(request, tender, *, posted=None):
+    """The tender with its timeline and every form for its stage. `posted`
+    is (which form, the form) when one came back with problems: it is shown
+    as typed, with its errors, and the page answers 400."""
+    which, bound = posted or (None, None)
+
+    def pick(key, fresh):
+        return bound if key == which else fresh
+
     opened = tender.state in OPENED
+    lots = list(tender.lots.all())
     return render(
         request,
         "commissioning/tender_manage.html",
         {
             "tender": tender,
-            "bids": bids,
             "opened": opened,
-            "lots": [
-                (lot, evaluation.lot_ranking(lot) if opened else []) for lot in tender.lots.all()
+            # (bid, its compliance form while it waits for the check)
+            "bids": [
+                (
+                    bid,
+                    pick(("compliance", bid.pk), ComplianceForm(bid=bid))
+                    if opened and bid.state == BidState.OPENED
+                    else None,
+                )
+                for bid in selectors.evaluation_bids(tender)
             ],
-            "clarifications": tender.clarifications.select_related("organisation"),
+            "lots": [(lot, evaluation.lot_ranking(lot) if opened else []) for lot in lots],
+            # (clarification, its publishing form until it is published)
+            "clarifications": [
+                (
+                    item,
+                    None
+                    if item.published_at
+                    else pick(
+                        ("clarification", item.pk), ClarificationPublishForm(clarification=item)
+                    ),
+                )
+                for item in tender.clarifications.select_related("organisation")
+            ],
+            "award_form": pick("intended_award", IntendedAwardForm(lots=lots)),
+            "pause_form": pick("pause", PauseForm()),
+            "cancel_form": pick("cancel", CancelForm()),
+            "error_form": bound,
             "history": audit_trail_for(tender),
         },
+        status=400 if bound else 200,
     )
 
 
+# Moves with nothing to fill in: (the service, what to say when done).
 ACTIONS = {
-    "approve": (lambda t, r: tender_services.tender_approve(tender=t, actor=r.user), "Approved."),
-    "publish": (lambda t, r: tender_services.tender_publish(tender=t, actor=r.user), "Published."),
-    "open_bids": (
-        lambda t, r: tender_services.tender_open_bids(tender=t, actor=r.user),
-        "The bids are opened.",
-    ),
-    "moderation": (
-        lambda t, r: evaluation.tender_start_moderation(tender=t, actor=r.user),
-        "Moderation recorded.",
-    ),
+    "approve": (tender_services.tender_approve, "Approved."),
+    "publish": (tender_services.tender_publish, "Published."),
+    "open_bids": (tender_services.tender_open_bids, "The bids are opened."),
+    "moderation": (evaluation.tender_start_moderation, "Moderation recorded."),
+    "resume": (evaluation.standstill_resume, "Standstill resumed."),
+    "award": (evaluation.tender_award, "Awarded; contracts recorded."),
+}
+
+# Moves with a form: (the form, the service given the valid form, what to say when done).
+FORM_ACTIONS = {
     "intended_award": (
-        lambda t, r: evaluation.intended_award(
-            tender=t,
-            actor=r.user,
-            reasons={lot.pk: r.POST.get(f"reason-{lot.pk}", "") for lot in t.lots.all()},
+        lambda tender, data: IntendedAwardForm(data, lots=tender.lots.all()),
+        lambda tender, actor, form: evaluation.intended_award(
+            tender=tender, actor=actor, reasons=form.reasons()
         ),
         "Intended award made; bidders are told and standstill has started.",
     ),
     "pause": (
-        lambda t, r: evaluation.standstill_pause(
-            tender=t, actor=r.user, reason=r.POST.get("reason", "")
+        lambda tender, data: PauseForm(data),
+        lambda tender, actor, form: evaluation.standstill_pause(
+            tender=tender, actor=actor, **form.cleaned_data
         ),
         "Standstill paused.",
     ),
-    "resume": (
-        lambda t, r: evaluation.standstill_resume(tender=t, actor=r.user),
-        "Standstill resumed.",
-    ),
-    "award": (
-        lambda t, r: evaluation.tender_award(tender=t, actor=r.user, kpis=r.POST.get("kpis", "")),
-        "Awarded; contracts recorded.",
-    ),
     "cancel": (
-        lambda t, r: tender_services.tender_cancel(
-            tender=t, actor=r.user, reason=r.POST.get("reason", "")
+        lambda tender, data: CancelForm(data),
+        lambda tender, actor, form: tender_services.tender_cancel(
+            tender=tender, actor=actor, **form.cleaned_data
         ),
         "The tender is cancelled and the reason published.",
     ),
@@ -186,12 +229,14 @@ ACTIONS = {
 @require_POST
 @permission_required(RUN, raise_exception=True)
 def tender_action(request, pk, action):
-    tender = get_object_or_404(Tender, pk=pk)
+    tender = _tender(pk)
+    if action in FORM_ACTIONS:
+        return _tender_form_action(request, tender, action)
     if action not in ACTIONS:
         raise PermissionDenied("Unknown action.")
-    run, success = ACTIONS[action]
+    service, success = ACTIONS[action]
     try:
-        run(tender, request)
+        service(tender=tender, actor=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -200,37 +245,52 @@ def tender_action(request, pk, action):
     return redirect("tender-manage", pk=pk)
 
 
+def _tender_form_action(request, tender, action):
+    make, run, success = FORM_ACTIONS[action]
+    form = make(tender, request.POST)
+    if form.is_valid():
+        try:
+            run(tender, request.user, form)
+        except ValidationError as error:
+            errors_onto(form, error, field_for=getattr(form, "field_for", None))
+        else:
+            messages.success(request, success)
+            return redirect("tender-manage", pk=tender.pk)
+    return _tender_page(request, tender, posted=(action, form))
+
+
 @require_POST
 @permission_required(RUN, raise_exception=True)
 def bid_compliance(request, pk):
     bid = get_object_or_404(Bid, pk=pk)
-    try:
-        evaluation.compliance_record(
-            bid=bid,
-            actor=request.user,
-            compliant=request.POST.get("compliant") == "yes",
-            reason=request.POST.get("reason", ""),
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("tender-manage", pk=bid.tender_id)
+    form = ComplianceForm(request.POST, bid=bid)
+    if form.is_valid():
+        try:
+            evaluation.compliance_record(bid=bid, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            return redirect("tender-manage", pk=bid.tender_id)
+    return _tender_page(request, _tender(bid.tender_id), posted=(("compliance", bid.pk), form))
 
 
 @require_POST
 @permission_required(RUN, raise_exception=True)
 def clarification_publish(request, pk):
     clarification = get_object_or_404(Clarification, pk=pk)
-    try:
-        tender_services.clarification_publish(
-            clarification=clarification,
-            actor=request.user,
-            published_question=request.POST.get("published_question", ""),
-            answer=request.POST.get("answer", ""),
-        )
-        messages.success(request, "Published to every interested bidder.")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("tender-manage", pk=clarification.tender_id)
+    form = ClarificationPublishForm(request.POST, clarification=clarification)
+    if form.is_valid():
+        try:
+            tender_services.clarification_publish(
+                clarification=clarification, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            errors_onto(form, error)
+        else:
+            messages.success(request, "Published to every interested bidder.")
+            return redirect("tender-manage", pk=clarification.tender_id)
+    tender = _tender(clarification.tender_id)
+    return _tender_page(request, tender, posted=(("clarification", clarification.pk), form))
 
 
 @permission_required(RUN, raise_exception=True)

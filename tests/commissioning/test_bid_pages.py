@@ -181,3 +181,25 @@ def test_a_bid_is_saved_checked_then_submitted_with_a_confirmation(
     assert 'class="govuk-panel govuk-panel--confirmation"' in html
     assert "Bid submitted" in html and bid.reference in html and "Version 1" in html
     assert [m.subject for m in mail.outbox] == [f"Bid {bid.reference} received: version 1"]
+
+
+def test_a_bad_price_keeps_the_answers_and_the_version_the_page_was_opened_at(client, open_tender):
+    bid = _draft_bid(client, open_tender)
+    page = client.get(reverse("bid-edit", args=[bid.pk])).content.decode()
+    assert f'type="hidden" name="version" value="{bid.version}"' in page
+    response = client.post(
+        reverse("bid-edit", args=[bid.pk]),
+        {
+            "version": bid.version,
+            "action": "save",
+            "price": "lots",
+            f"q_{method_key(open_tender)}": "Connectors based in the library",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<a href="#id_price">' in html
+    assert "Connectors based in the library</textarea>" in html
+    assert f'type="hidden" name="version" value="{bid.version}"' in html
+    bid.refresh_from_db()
+    assert bid.draft_price is None
