@@ -21,6 +21,17 @@ ORGANISATION_FIELDS = [
 
 
 class OrganisationForm(forms.ModelForm):
+    # GOV.UK input widths sized to the answer: a postcode, a registration
+    # number, a count of people.
+    widths = {
+        "postcode": "10",
+        "charity_number": "10",
+        "company_number": "10",
+        "staff_count": "5",
+        "volunteer_count": "5",
+        "staff_with_lived_experience_count": "5",
+    }
+
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS

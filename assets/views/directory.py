@@ -1,35 +1,30 @@
 """The public directory of community assets and each asset's page."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from assets.forms import ClaimForm
-from assets.models import Asset, AssetClaim, AssetKind, ClaimState
+from assets.forms import AssetFilterForm, ClaimForm
+from assets.models import Asset, AssetClaim, ClaimState
 from assets.selectors import LIVE, asset_filters, assets_find
-from neighbourhoods.models import Neighbourhood
 from organisations.selectors import organisations_of
 
 
 def asset_directory(request):
-    filters = asset_filters(request.GET)
-    assets = assets_find(**filters).prefetch_related("neighbourhoods").order_by("name")
-    page = Paginator(assets, 50).get_page(request.GET.get("page"))
-    map_query = request.GET.copy()
-    map_query.pop("page", None)
+    form = AssetFilterForm(request.GET)
+    form.is_valid()  # a filter that does not validate is shown with its error, and left out
+    query = form.query()
+    assets = assets_find(**asset_filters(query)).prefetch_related("neighbourhoods")
+    page = Paginator(assets.order_by("name"), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "assets/directory.html",
         {
+            "form": form,
             "page": page,
-            "q": filters["words"],
-            "place": filters["neighbourhood"],
-            "kind": filters["kind"],
-            "tag": filters["tag"],
-            "kinds": AssetKind.choices,
-            "neighbourhoods": Neighbourhood.objects.order_by("name"),
-            # Every tag given to an asset, so nobody filters into nothing.
-            "tags": Asset.tags.order_by("name"),
-            "map_query": map_query.urlencode(),
+            # The map asks the GeoJSON feed for the same assets as the list.
+            "map_query": urlencode({name: value for name, value in query.items() if value}),
         },
     )
 

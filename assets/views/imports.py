@@ -6,13 +6,8 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from assets.services.imports import (
-    COLUMNS,
-    MAX_BYTES,
-    OPTIONAL_COLUMNS,
-    asset_import,
-    asset_import_plan,
-)
+from assets.forms import AssetImportConfirmForm, AssetImportForm
+from assets.services.imports import COLUMNS, OPTIONAL_COLUMNS, asset_import, asset_import_plan
 
 SESSION_KEY = "asset-import-csv"
 
@@ -20,7 +15,8 @@ SESSION_KEY = "asset-import-csv"
 @permission_required("assets.add_asset", raise_exception=True)
 def asset_import_view(request):
     plan = None
-    if request.method == "POST" and request.POST.get("action") == "import":
+    form = AssetImportForm()
+    if request.method == "POST" and AssetImportConfirmForm(request.POST).is_valid():
         data = request.session.pop(SESSION_KEY, "").encode()
         try:
             created = asset_import(data=data, actor=request.user)
@@ -31,11 +27,9 @@ def asset_import_view(request):
             messages.success(request, f"{len(created)} assets imported.")
             return redirect("/admin/asset/")
     elif request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None or upload.size > MAX_BYTES:
-            messages.error(request, "Choose a CSV file of 5 MB or less.")
-        else:
-            data = upload.read()
+        form = AssetImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data["file"].read()
             plan = asset_import_plan(data)
             if plan.ok:
                 request.session[SESSION_KEY] = data.decode("utf-8-sig")
@@ -43,10 +37,11 @@ def asset_import_view(request):
         request,
         "assets/asset_import.html",
         {
+            "form": form,
             "plan": plan,
             "columns": COLUMNS,
             "optional_columns": OPTIONAL_COLUMNS,
             "preview_columns": plan.columns if plan else COLUMNS,
         },
-        status=400 if plan and not plan.ok else 200,
+        status=400 if form.errors or (plan and not plan.ok) else 200,
     )

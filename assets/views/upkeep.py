@@ -9,7 +9,14 @@ from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from assets.forms import AssetDetailsForm, ClaimForm, SuggestionForm
+from assets.forms import (
+    AssetDetailsForm,
+    ClaimDecisionForm,
+    ClaimForm,
+    SuggestionDecisionForm,
+    SuggestionForm,
+    decision_form_bound,
+)
 from assets.models import Asset, AssetClaim, AssetSuggestion, ClaimState, SuggestionState
 from assets.services import upkeep as services
 from assets.services.upkeep import EDITABLE
@@ -135,12 +142,14 @@ def _suggestion_rows(suggestion: AssetSuggestion) -> list[tuple[str, str, str]]:
 
 @permission_required("assets.change_asset", raise_exception=True)
 def asset_review(request):
-    """Claims to confirm, deny or revoke and suggestions to accept or reject.
-    A refused decision re-shows the page with the error at its reason box."""
-    problem = None
+    """Claims to confirm, deny or revoke and suggestions to accept or reject,
+    each row its own form. A refused decision re-shows the page with the
+    error at that row's reason box and what was typed still in it."""
+    posted = None
     if request.method == "POST":
-        problem = _decide(request)
-        if problem is None:
+        posted = decision_form_bound(request.POST)
+        if posted.is_valid() and _decide(request, posted):
+            messages.success(request, "Decision recorded.")
             return redirect("asset-review")
     suggestions = list(
         AssetSuggestion.objects.filter(state=SuggestionState.PENDING).select_related("asset")
@@ -152,52 +161,48 @@ def asset_review(request):
             state__in=[ClaimState.UNREVIEWED, ClaimState.CONFIRMED]
         ).select_related("asset", "organisation", "claimed_by")
     )
-    if problem and not (
-        problem.get("claim") in {c.pk for c in claims}
-        or problem.get("suggestion") in {s.pk for s in suggestions}
-    ):
-        problem["target"] = ""  # decided meanwhile: no longer on the page to link to
+    _with_forms(claims, ClaimDecisionForm, posted)
+    _with_forms(suggestions, SuggestionDecisionForm, posted)
     return render(
         request,
         "assets/asset_review.html",
-        {
-            "claims": claims,
-            "suggestions": suggestions,
-            "problem": problem,
-            "problems": [(problem["target"], problem["message"])] if problem else [],
-        },
-        status=400 if problem else 200,
+        {"claims": claims, "suggestions": suggestions, "posted": posted},
+        status=400 if posted else 200,
     )
 
 
-def _decide(request) -> dict | None:
+def _with_forms(rows, form_class, posted) -> None:
+    """Give each row its form: the one just posted where it was refused."""
+    for row in rows:
+        if isinstance(posted, form_class) and posted.is_for(row):
+            row.form = posted
+        else:
+            row.form = form_class(initial={form_class.target: row})
+
+
+def _decide(request, form) -> bool:
     """Record one decision through the services; on refusal, say where."""
-    action = request.POST.get("action", "")
-    reason = request.POST.get("reason", "")
-    if action in ("confirm", "deny", "revoke"):
-        claim = get_object_or_404(AssetClaim, pk=request.POST.get("claim"))
-        problem = {"claim": claim.pk, "target": f"claim-{claim.pk}-reason", "reason": reason}
-    elif action in ("accept", "reject"):
-        suggestion = get_object_or_404(AssetSuggestion, pk=request.POST.get("suggestion"))
-        problem = {
-            "suggestion": suggestion.pk,
-            "target": f"suggestion-{suggestion.pk}-reason",
-            "reason": reason,
-        }
-    else:
-        return {"target": "", "message": "Choose what to do."}
+    action, reason = form.cleaned_data["action"], form.cleaned_data["reason"]
     try:
         if action == "revoke":
-            services.claim_revoke(claim=claim, actor=request.user, reason=reason)
+            services.claim_revoke(
+                claim=form.cleaned_data["claim"], actor=request.user, reason=reason
+            )
         elif action in ("confirm", "deny"):
             services.claim_review(
-                claim=claim, actor=request.user, confirm=action == "confirm", reason=reason
+                claim=form.cleaned_data["claim"],
+                actor=request.user,
+                confirm=action == "confirm",
+                reason=reason,
             )
         else:
             services.suggestion_moderate(
-                suggestion=suggestion, actor=request.user, accept=action == "accept", note=reason
+                suggestion=form.cleaned_data["suggestion"],
+                actor=request.user,
+                accept=action == "accept",
+                note=reason,
             )
     except ValidationError as error:
-        return problem | {"message": " ".join(error.messages)}
-    messages.success(request, "Decision recorded.")
-    return None
+        form.add_error(None, error)  # a reason the service asks for goes to its box
+        return False
+    return True

@@ -7,6 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.forms import AwardsFilterForm
+from grants.models import Application
+from grants.services.assessment import COMMITTED
+from neighbourhoods.models import Neighbourhood
+
 
 class AwardsPage(Page):
     """Grants awarded, read live from the grants records: nothing to retype."""
@@ -19,19 +24,16 @@ class AwardsPage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from grants.models import Application
-        from grants.services.assessment import COMMITTED
-        from neighbourhoods.models import Neighbourhood
-
         context = super().get_context(request, *args, **kwargs)
         neighbourhoods = Neighbourhood.objects.order_by("name")
-        chosen = neighbourhoods.filter(slug=request.GET.get("neighbourhood", "")).first()
+        form = AwardsFilterForm(request.GET)
+        chosen = form.filters()["neighbourhood"]
         grants = Application.objects.filter(state__in=COMMITTED)
         if chosen is not None:
             grants = grants.filter(organisation__neighbourhoods=chosen)
         awarded = Q(organisations__grant_applications__state__in=COMMITTED)
         context.update(
-            neighbourhoods=neighbourhoods,
+            form=form,
             neighbourhood=chosen,
             grants=grants.select_related("organisation", "round__programme").order_by(
                 "organisation__name", "reference"

@@ -11,10 +11,10 @@ from wagtail.search import index
 
 from cms.blocks import BodyBlock
 from cms.call_status import CallStatus, status_q, with_deadline
+from cms.forms import CallFilterForm
 from cms.live_calls import from_round, from_tender
 
 CALLS_PER_PAGE = 25
-KINDS = {"grant": "Grants", "tender": "Tenders"}
 
 
 class CallIndexPage(Page):
@@ -48,26 +48,19 @@ class CallIndexPage(Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from neighbourhoods.models import Neighbourhood
-
         context = super().get_context(request, *args, **kwargs)
-        neighbourhoods = list(Neighbourhood.objects.order_by("name"))
-        chosen = {n.slug: n for n in neighbourhoods}.get(request.GET.get("neighbourhood", ""))
-        kind = request.GET.get("type", "")
-        kind = kind if kind in KINDS else ""
-        status = request.GET.get("status", CallStatus.OPEN)
-        status = status if status in CallStatus.values or status == "all" else CallStatus.OPEN
-        pages = self.calls(kind=kind, neighbourhood=chosen, status=status)
+        form = CallFilterForm(request.GET)
+        chosen = form.filters()
+        kind, status = chosen["type"], chosen["status"]
+        pages = self.calls(kind=kind, neighbourhood=chosen["neighbourhood"], status=status)
         listing = Paginator(pages, CALLS_PER_PAGE).get_page(request.GET.get("page"))
         for page in listing:
             page.live_call = page.facts(full=False)
         context.update(
             calls=listing,
-            kinds=KINDS,
+            form=form,
             kind=kind,
-            neighbourhoods=neighbourhoods,
-            neighbourhood=chosen,
-            statuses=[*CallStatus.choices, ("all", "All calls")],
+            neighbourhood=chosen["neighbourhood"],
             status=status,
         )
         return context

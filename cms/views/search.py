@@ -4,13 +4,16 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page
 
+from cms.forms import SiteSearchForm
+
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    words = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
-    if words:
-        results = Page.objects.live().public().specific().search(words)
+    form = SiteSearchForm(request.GET)
+    words = form.filters()["q"]
+    results = (
+        Page.objects.live().public().specific().search(words) if words else Page.objects.none()
+    )
     page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"words": words, "results": page})
+    return render(request, "cms/search.html", {"form": form, "words": words, "results": page})

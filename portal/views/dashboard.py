@@ -7,6 +7,7 @@ from django.shortcuts import render
 from organisations import selectors
 from organisations.models import InvitationState, OrganisationInvitation
 from portal.next_steps import next_steps_for
+from reminders.forms import ReminderSettingsForm
 from reminders.models import ReminderSettings
 
 
@@ -22,10 +23,9 @@ def dashboard(request):
             ).select_related("organisation"),
             "next_steps": next_steps_for(request.user),
             "notifications": request.user.notifications.all()[:10],
-            "optional_reminders": getattr(
-                ReminderSettings.objects.filter(user=request.user).first(),
-                "optional_reminders",
-                True,
+            # Unsaved settings until the person first chooses: the default.
+            "reminder_form": ReminderSettingsForm(
+                instance=ReminderSettings.objects.filter(user=request.user).first()
             ),
         },
     )

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from reminders.forms import ReminderSettingsForm
 from reminders.models import ReminderSettings
 
 
@@ -13,12 +14,15 @@ from reminders.models import ReminderSettings
 @require_POST
 def reminder_settings(request):
     settings_, _ = ReminderSettings.objects.get_or_create(user=request.user)
-    settings_.optional_reminders = request.POST.get("optional_reminders") == "on"
-    settings_.save()
-    messages.success(
-        request,
-        "Optional reminders are on."
-        if settings_.optional_reminders
-        else "Optional reminders are off. Deadline reminders for things you started still come.",
-    )
+    form = ReminderSettingsForm(request.POST, instance=settings_)
+    # One checkbox, absent from the post when unticked: always valid.
+    if form.is_valid():
+        settings_ = form.save()
+        messages.success(
+            request,
+            "Optional reminders are on."
+            if settings_.optional_reminders
+            else "Optional reminders are off. "
+            "Deadline reminders for things you started still come.",
+        )
     return redirect("portal-dashboard")

@@ -86,7 +86,13 @@ def test_a_denial_needs_a_reason_and_changes_nothing_without_one(client, hall, o
     assert response.status_code == 400
     assert "<title>Error: Claims and suggestions to review" in html
     assert f'<a href="#claim-{claim.pk}-reason">Say why the claim is denied.</a>' in html
-    assert f'id="claim-{claim.pk}-reason-error" class="govuk-error-message"' in html
+    assert f'class="govuk-error-message" id="claim-{claim.pk}-reason-error"' in html
+    # The row's own form, rendered by the GOV.UK field tag: the box keeps
+    # its id, is marked in error and points at its message.
+    assert (
+        f'<input type="hidden" name="claim" value="{claim.pk}" id="claim-{claim.pk}-claim">' in html
+    )
+    assert f'aria-describedby="claim-{claim.pk}-reason-error"' in html
 
     client.post(
         reverse("asset-review"),

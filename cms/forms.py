@@ -1,0 +1,86 @@
+"""The public site's search and list filters. They are GET forms: the
+query-string names (q, type, neighbourhood, status) are part of the pages'
+addresses, so links to a filtered list keep working."""
+
+from django import forms
+
+from cms.call_status import CallStatus
+from neighbourhoods.models import Neighbourhood
+
+ALL_STATUSES = "all"
+
+
+def _neighbourhood_field(*, empty_label: str) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        queryset=Neighbourhood.objects.order_by("name"),
+        to_field_name="slug",
+        label="Neighbourhood",
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": "Select a neighbourhood from the list"},
+    )
+
+
+class FilterForm(forms.Form):
+    """A filter is optional by nature: the label need not say so. One that
+    does not validate is shown with its error and left out of the list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.hide_optional = True
+
+    def filters(self) -> dict:
+        """Each filter as chosen, or its default where nothing valid was."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data.get(name) or field.initial
+            for name, field in self.fields.items()
+        }
+
+
+class SiteSearchForm(FilterForm):
+    q = forms.CharField(
+        label="Search this site",
+        help_text="For example, lunch club, community connectors or Millfield",
+        required=False,
+        initial="",
+        max_length=200,
+        widget=forms.SearchInput,
+        error_messages={"max_length": "Search for 200 characters or fewer"},
+    )
+
+
+class CallFilterForm(FilterForm):
+    type = forms.ChoiceField(
+        label="Type",
+        choices=[("", "Grants and tenders"), ("grant", "Grants"), ("tender", "Tenders")],
+        initial="",
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select grants, tenders or both"},
+    )
+    neighbourhood = _neighbourhood_field(empty_label="Anywhere")
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[
+            (CallStatus.OPEN, "Open now"),
+            *[choice for choice in CallStatus.choices if choice[0] != CallStatus.OPEN],
+            (ALL_STATUSES, "All calls"),
+        ],
+        initial=CallStatus.OPEN,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        # Open calls unless the person asks for others: the radio shows it.
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = CallStatus.OPEN
+        super().__init__(data, *args, **kwargs)
+
+
+class AwardsFilterForm(FilterForm):
+    neighbourhood = _neighbourhood_field(empty_label="Everywhere")
