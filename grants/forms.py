@@ -1,8 +1,13 @@
 from django import forms
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
+from django.utils.functional import cached_property
+from django.utils.html import format_html
 
 from foundation.widgets import DateField
-from grants.models import Application
+from grants.models import Application, State
 from grants.questions import MoneyField
+from grants.services.assessment import Decision
+from neighbourhoods.models import Neighbourhood
 
 
 class CoreAnswersForm(forms.ModelForm):
@@ -156,3 +161,184 @@ class ApplyingOrganisationForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         if len(organisations) == 1:
             self.fields["organisation"].initial = organisations[0].pk
+
+
+class RoundApplyForm(ApplyingOrganisationForm):
+    """The same question beside each open round, in less room: a select, or a
+    hidden field when the person belongs to one organisation. It posts to the
+    start page, which checks it with ApplyingOrganisationForm."""
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, organisations=organisations, **kwargs)
+        field = self.fields["organisation"]
+        field.label = "Apply for"
+        field.widget = forms.HiddenInput() if len(organisations) == 1 else forms.Select()
+        field.queryset = organisations  # gives the new widget its choices
+
+
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class ApplicationFilterForm(forms.Form):
+    """The officer's filters over a round's applications, sent by GET."""
+
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        help_text="Reference, project or organisation",
+        widget=SearchInput,
+    )
+    state = forms.ChoiceField(
+        label="Stage",
+        required=False,
+        choices=[("", "Any"), *State.choices],
+        widget=forms.Select(attrs={"class": "govuk-!-width-full"}),
+        error_messages={"invalid_choice": "Select a stage from the list"},
+    )
+    neighbourhood = forms.ModelChoiceField(
+        label="Neighbourhood",
+        required=False,
+        queryset=Neighbourhood.objects.order_by("name"),
+        to_field_name="slug",
+        empty_label="Any",
+        widget=forms.Select(attrs={"class": "govuk-!-width-full"}),
+        error_messages={"invalid_choice": "Select a neighbourhood from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.hide_optional = True  # every filter is optional: no need to say so
+
+    def filters(self) -> dict:
+        """The filters that are sound, for the selector; a refused one is left out."""
+        data = self.cleaned_data
+        neighbourhood = data.get("neighbourhood")
+        return {
+            "search": (data.get("q") or "").strip(),
+            "state": data.get("state") or "",
+            "neighbourhood": neighbourhood.slug if neighbourhood else "",
+        }
+
+
+def _for(reference: str, label: str) -> str:
+    """A row's label: the words shown, and the application it is for read out."""
+    return format_html('{}<span class="govuk-visually-hidden"> for {}</span>', label, reference)
+
+
+class DecisionForm(forms.Form):
+    """One application's row on the decisions page. A row left at "Not yet"
+    is not decided. The service checks the budget and the round's largest
+    grant for the batch as a whole."""
+
+    outcome = forms.ChoiceField(required=False)
+    amount = MoneyField(required=False)
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The applicant sees it.",
+    )
+
+    def __init__(self, *args, application: Application, **kwargs):
+        self.application = application
+        super().__init__(*args, **kwargs)
+        reference = application.reference
+        outcomes = [("", "Not yet"), ("approve", "Approve"), ("decline", "Decline")]
+        if application.state == State.PANEL:
+            outcomes.append(("waitlist", "Waiting list"))
+        self.fields["outcome"].choices = outcomes
+        self.fields["outcome"].label = _for(reference, "Decision")
+        self.fields["outcome"].error_messages["invalid_choice"] = (
+            f"{reference}: choose a decision from the list."
+        )
+        amount = self.fields["amount"]
+        amount.label = _for(reference, "Amount (£)")
+        amount.initial = application.amount_requested
+        amount.error_messages.update(
+            invalid=f"{reference}: enter the amount in pounds, like 4500 or 4,500.00.",
+            max_digits=f"{reference}: check the amount; it is too large to be right.",
+            max_whole_digits=f"{reference}: check the amount; it is too large to be right.",
+        )
+        self.fields["reason"].label = _for(reference, "Reason")
+        for field in self.fields.values():
+            field.hide_optional = True
+
+    def add_prefix(self, field_name):
+        # Fields are named by application (outcome-12), not by place in the
+        # list: the ranking can change between showing the page and sending
+        # it, and a decision must never land on another application.
+        return f"{field_name}-{self.application.pk}"
+
+    def clean(self):
+        data = super().clean()
+        reference = self.application.reference
+        outcome, amount, reason = data.get("outcome"), data.get("amount"), data.get("reason", "")
+        if not outcome and reason.strip():
+            self.add_error("outcome", f"{reference}: choose the decision, or clear its reason.")
+        if outcome and not reason.strip():
+            self.add_error("reason", f"{reference}: give the reason for the decision.")
+        if outcome == "approve" and "amount" not in self.errors and not amount:
+            self.add_error("amount", f"{reference}: enter the amount to award.")
+        return data
+
+    def decision(self) -> Decision | None:
+        if not self.cleaned_data.get("outcome"):
+            return None
+        return Decision(
+            application_id=self.application.pk,
+            outcome=self.cleaned_data["outcome"],
+            reason=self.cleaned_data["reason"],
+            amount=self.cleaned_data["amount"],
+        )
+
+
+class BaseDecisionFormSet(forms.BaseFormSet):
+    """A row per application waiting for a decision. The rows are the
+    applications read afresh on each request, never a count sent by the
+    page, so no management form is posted."""
+
+    def __init__(self, *args, applications, **kwargs):
+        self.applications = list(applications)
+        super().__init__(*args, **kwargs)
+
+    def total_form_count(self):
+        return len(self.applications)
+
+    def initial_form_count(self):
+        return len(self.applications)
+
+    @cached_property
+    def management_form(self):
+        count = len(self.applications)
+        return ManagementForm(
+            {
+                self.add_prefix(TOTAL_FORM_COUNT): count,
+                self.add_prefix(INITIAL_FORM_COUNT): count,
+            },
+            prefix=self.prefix,
+            renderer=self.renderer,
+        )
+
+    def get_form_kwargs(self, index):
+        return {"application": self.applications[index]}
+
+    def decisions(self) -> list[Decision]:
+        return [d for form in self.forms if (d := form.decision()) is not None]
+
+    def refusals_add(self, error) -> None:
+        """Put the service's refusals beside their rows: a row's on its amount
+        when approving (the largest grant), otherwise on its decision; the
+        budget's on the batch."""
+        rows = {f"decision-{form.application.pk}": form for form in self.forms}
+        for key, problems in error.message_dict.items():
+            form = rows.get(key)
+            if form is None:
+                self._non_form_errors.extend(problems)
+            else:
+                approving = form.cleaned_data.get("outcome") == "approve"
+                form.add_error("amount" if approving else "outcome", problems)
+
+
+DecisionFormSet = forms.formset_factory(DecisionForm, formset=BaseDecisionFormSet, extra=0)

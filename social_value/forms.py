@@ -87,7 +87,9 @@ class ModerationForm(forms.Form):
         empty_value=None,
         required=False,
     )
-    rationale = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    rationale = forms.CharField(
+        label="Rationale", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, scale, **kwargs):
         super().__init__(*args, **kwargs)

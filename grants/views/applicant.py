@@ -16,6 +16,7 @@ from grants.forms import (
     InformationAnswerForm,
     MonitoringReturnForm,
     ReasonForm,
+    RoundApplyForm,
 )
 from grants.models import (
     BEFORE_DECISION,
@@ -52,14 +53,19 @@ def _own_application(request, pk) -> Application:
 
 @login_required
 def rounds_open(request):
-    return render(
-        request,
-        "grants/rounds_open.html",
-        {
-            "rounds": selectors.rounds_open(),
-            "organisations": organisations_of(user=request.user),
-        },
-    )
+    """Each open round, with the organisation to apply for beside it; the
+    start page checks the choice."""
+    organisations = organisations_of(user=request.user)
+    rounds = [
+        (
+            round_,
+            RoundApplyForm(organisations=organisations, auto_id=f"id_round-{round_.pk}-%s")
+            if organisations
+            else None,
+        )
+        for round_ in selectors.rounds_open()
+    ]
+    return render(request, "grants/rounds_open.html", {"rounds": rounds})
 
 
 @login_required
@@ -253,9 +259,13 @@ def information_answer_view(request, pk):
 def offer_respond(request, pk):
     application = _own_application(request, pk)
     try:
-        if request.POST.get("action") == "refuse":
+        if request.POST.get("action") == "refuse":  # the button pressed
+            reason = ReasonForm(request.POST)
+            reason.is_valid()  # an optional text box: always sound
             awards.offer_refuse(
-                application=application, actor=request.user, reason=request.POST.get("reason", "")
+                application=application,
+                actor=request.user,
+                reason=reason.cleaned_data.get("reason", ""),
             )
             messages.success(request, "You have declined the offer.")
         else:

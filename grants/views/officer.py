@@ -1,8 +1,6 @@
 """The grants officer's pages: round dashboard, application list, the
 application with its history and actions, and decisions in batches."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
@@ -12,11 +10,17 @@ from django.views.decorators.http import require_POST
 
 from grants import selectors
 from grants.eligibility import eligibility_checks, is_eligible
-from grants.forms import InformationRequestForm, OfferForm, PaymentForm, ReasonForm
+from grants.forms import (
+    ApplicationFilterForm,
+    DecisionFormSet,
+    InformationRequestForm,
+    OfferForm,
+    PaymentForm,
+    ReasonForm,
+)
 from grants.models import Application, Payment, Round, State
 from grants.questions import answers_for_display
 from grants.services import assessment, awards
-from neighbourhoods.models import Neighbourhood
 from social_value.selectors import ranking_for
 
 OFFICER = "grants.assess_application"
@@ -35,26 +39,17 @@ def round_dashboard(request, pk):
 @permission_required(OFFICER, raise_exception=True)
 def application_list(request, pk):
     round_ = get_object_or_404(Round, pk=pk)
-    filters = {
-        "state": request.GET.get("state", ""),
-        "neighbourhood": request.GET.get("neighbourhood", ""),
-        "search": request.GET.get("q", "").strip(),
-    }
-    applications = selectors.applications_for_officer(round_=round_, **filters)
+    form = ApplicationFilterForm(request.GET)
+    form.is_valid()  # a refused filter is shown with its message and left out
+    applications = selectors.applications_for_officer(round_=round_, **form.filters())
     page = Paginator(applications, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "grants/officer/application_list.html",
-        {
-            "round": round_,
-            "page": page,
-            "filters": filters,
-            "states": State.choices,
-            "neighbourhoods": Neighbourhood.objects.order_by("name"),
-            "query": query.urlencode(),
-        },
+        {"round": round_, "page": page, "form": form, "query": query.urlencode()},
+        status=400 if form.errors else 200,
     )
 
 
@@ -111,7 +106,10 @@ def _act(request, pk, action, success):
 @require_POST
 @permission_required(OFFICER, raise_exception=True)
 def eligibility_decide(request, pk):
+    # Which button was pressed; the reason is the one field typed.
     eligible = request.POST.get("eligible") == "yes"
+    form = ReasonForm(request.POST)
+    form.is_valid()  # an optional text box: always sound
     return _act(
         request,
         pk,
@@ -119,7 +117,7 @@ def eligibility_decide(request, pk):
             application=a,
             actor=request.user,
             eligible=eligible,
-            reason=request.POST.get("reason", ""),
+            reason=form.cleaned_data.get("reason", ""),
         ),
         "Marked eligible." if eligible else "Marked not eligible; the applicant is told why.",
     )
@@ -128,11 +126,15 @@ def eligibility_decide(request, pk):
 @require_POST
 @permission_required(OFFICER, raise_exception=True)
 def information_request(request, pk):
+    form = InformationRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Write the question for the applicant.")
+        return redirect("application-manage", pk=pk)
     return _act(
         request,
         pk,
         lambda a: assessment.information_request(
-            application=a, actor=request.user, question=request.POST.get("question", "")
+            application=a, actor=request.user, question=form.cleaned_data["question"]
         ),
         "Your question is sent to the applicant.",
     )
@@ -209,69 +211,53 @@ def grant_complete(request, pk):
     )
 
 
-@permission_required(OFFICER, raise_exception=True)
-def decisions(request, pk):
-    round_ = get_object_or_404(Round.objects.select_related("call"), pk=pk)
+def _waiting_in_rank_order(round_) -> list:
+    """(ranking row, application) for each application waiting for a decision."""
     waiting = {
         a.submission_id: a
         for a in Application.objects.filter(
             round=round_, state__in=[State.PANEL, State.WAITLISTED]
         ).select_related("organisation")
     }
-    ranked = [
+    return [
         (row, waiting[row.submission_id])
         for row in ranking_for(call=round_.call)
         if row.submission_id in waiting
     ]
-    errors = {}
-    if request.method == "POST":
-        batch = []
-        for _row, application in ranked:
-            outcome = request.POST.get(f"outcome-{application.pk}", "")
-            if not outcome:
-                continue
-            try:
-                amount = Decimal(request.POST.get(f"amount-{application.pk}") or "0") or None
-            except InvalidOperation:
-                amount = None
-            batch.append(
-                assessment.Decision(
-                    application_id=application.pk,
-                    outcome=outcome,
-                    amount=amount,
-                    reason=request.POST.get(f"reason-{application.pk}", ""),
-                )
-            )
+
+
+@permission_required(OFFICER, raise_exception=True)
+def decisions(request, pk):
+    """Decisions in a batch: all recorded, or, if any row has a problem, none."""
+    round_ = get_object_or_404(Round.objects.select_related("call"), pk=pk)
+    ranked = _waiting_in_rank_order(round_)
+    formset = DecisionFormSet(
+        request.POST if request.method == "POST" else None,
+        applications=[application for _row, application in ranked],
+        auto_id="%s",
+    )
+    if request.method == "POST" and formset.is_valid():
         try:
             decided = assessment.decisions_record(
-                round_=round_, actor=request.user, decisions=batch
+                round_=round_, actor=request.user, decisions=formset.decisions()
             )
         except ValidationError as error:
-            errors = error.message_dict
+            formset.refusals_add(error)
         else:
             messages.success(request, f"{len(decided)} decisions recorded.")
             return redirect("grants-decisions", pk=round_.pk)
     dashboard = selectors.round_dashboard(round_=round_)
-    # What was typed comes back beside its problem, so nothing is lost.
-    entered = {
-        application.pk: {
-            "outcome": request.POST.get(f"outcome-{application.pk}", ""),
-            "amount": request.POST.get(f"amount-{application.pk}"),
-            "reason": request.POST.get(f"reason-{application.pk}", ""),
-            "error": errors.get(f"decision-{application.pk}", [""])[0],
-        }
-        for _row, application in ranked
-    }
+    refused = formset.is_bound and not formset.is_valid()
     return render(
         request,
         "grants/officer/decisions.html",
         {
             "round": round_,
-            "ranked": [(row, application, entered[application.pk]) for row, application in ranked],
-            "errors": errors,
-            "posted": request.POST,
+            "formset": formset,
+            "rows": list(zip([row for row, _application in ranked], formset, strict=True)),
+            "refused": refused,
             "remaining": dashboard["remaining"],
             "committed": dashboard["committed"],
         },
-        status=400 if errors else 200,
+        status=400 if refused else 200,
     )

@@ -98,28 +98,37 @@ def _moderation_form(call, submission_pk, criterion_pk, data=None) -> Moderation
 
 
 @login_required
-def call_moderation(request, pk, *, form_for=None, status=200):
+def call_moderation(request, pk, *, refused=None, status=200):
+    """The sheet: a form per cell that can still be moderated. `refused` is
+    the (submission pk, criterion pk, form) sent back with its problems, so
+    what was chosen and typed is shown again beside them."""
     call = _call_for(request, pk, check=permissions.can_moderate)
     if call.state not in (CallState.MODERATION, CallState.RANKED):
         messages.info(request, "The moderation sheet opens once every score is in.")
         return redirect("call-overview", pk=call.pk)
-    sheet = selectors.moderation_sheet(call=call)
-    if form_for is not None:
-        submission_pk, criterion_pk, form = form_for
-        for row in sheet:
-            for cell in row.cells:
-                if row.submission.pk == submission_pk and cell.criterion.pk == criterion_pk:
-                    cell.error_form = form
+    editable = call.state == CallState.MODERATION
+    refused_cell = refused[:2] if refused else None
+
+    def form_for(row, cell):
+        if not editable:
+            return None
+        if (row.submission.pk, cell.criterion.pk) == refused_cell:
+            return refused[2]
+        return _moderation_form(call, row.submission.pk, cell.criterion.pk)
+
+    sheet = [
+        (row, [(cell, form_for(row, cell)) for cell in row.cells])
+        for row in selectors.moderation_sheet(call=call)
+    ]
     return render(
         request,
         "social_value/call_moderation.html",
         {
             "call": call,
             "sheet": sheet,
-            "blank_form": ModerationForm(scale=call.scale),
             # For the error summary at the top of the sheet.
-            "error_form": form_for[2] if form_for else None,
-            "editable": call.state == CallState.MODERATION,
+            "error_form": refused[2] if refused else None,
+            "editable": editable,
         },
         status=status,
     )
@@ -143,7 +152,7 @@ def call_moderate(request, pk, submission_pk, criterion_pk):
         else:
             messages.success(request, f"Moderated {criterion} for {submission.reference}.")
             return redirect(reverse("call-moderation", args=[call.pk]) + f"#s{submission.pk}")
-    return call_moderation(request, pk, form_for=(submission.pk, criterion.pk, form), status=400)
+    return call_moderation(request, pk, refused=(submission.pk, criterion.pk, form), status=400)
 
 
 @login_required

@@ -260,9 +260,9 @@ def test_refused_decisions_keep_what_was_typed_beside_the_problem(client, submit
     page = refused.content.decode()
     assert refused.status_code == 400
     assert "Nothing was recorded" in page
-    # The error summary links to the row's first box, where the message is shown.
-    assert f'<a href="#outcome-{submitted.pk}">' in page
-    assert f'id="outcome-{submitted.pk}-error"' in page
+    # The error summary links to the box that needs the answer, where the message is shown.
+    assert f'<a href="#reason-{submitted.pk}">' in page
+    assert f'id="reason-{submitted.pk}-error"' in page
     assert '<option value="approve" selected>' in page
     assert 'value="4321"' in page
 

@@ -10,6 +10,8 @@ from people import roles
 from social_value.bulk import bulk_call
 from social_value.models import CallState
 from social_value.services.calls import call_open_scoring
+from social_value.services.moderation import call_open_moderation
+from social_value.services.panels import assignments_generate
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +140,69 @@ def test_a_refused_moderation_is_summarised_at_the_top_and_keeps_the_score(
     assert f'<a href="#rationale-{cell}">Write the rationale for the moderated score.</a>' in page
     assert f'id="rationale-{cell}-error"' in page
     assert '<option value="3" selected>' in page
+
+
+@pytest.fixture
+def moderating(tender):
+    from tests.social_value.test_moderation import score_everything
+
+    call_open_scoring(call=tender.call, actor=tender.officer)
+    assignments_generate(call=tender.call, actor=tender.officer)
+    score_everything(tender, {tender.chair: (4, 3), tender.member: (2, 3), tender.lived: (4, 4)})
+    call_open_moderation(call=tender.call, actor=tender.chair.user)
+    return tender
+
+
+def test_each_cell_of_the_sheet_is_a_govuk_field(officer_client, moderating):
+    submission = moderating.submissions[0]
+    page = officer_client.get(reverse("call-moderation", args=[moderating.call.pk])).content
+    page = page.decode()
+    gateway = f"{submission.pk}-{moderating.gateway.pk}"
+    quality = f"{submission.pk}-{moderating.quality.pk}"
+    assert f'<label class="govuk-label" for="passed-{gateway}">Gateway result</label>' in page
+    assert f'<select name="passed" class="govuk-select" id="passed-{gateway}">' in page
+    assert f'<label class="govuk-label" for="score-{quality}">Moderated score</label>' in page
+    rationale = f'rows="2" class="govuk-textarea" id="rationale-{quality}">'
+    assert f'<textarea name="rationale" cols="40" {rationale}' in page
+
+
+def test_a_gateway_without_a_rationale_keeps_the_result_chosen(officer_client, moderating):
+    submission = moderating.submissions[0]
+    response = officer_client.post(
+        reverse("call-moderate", args=[moderating.call.pk, submission.pk, moderating.gateway.pk]),
+        {"passed": "no", "rationale": " "},
+    )
+    page = response.content.decode()
+    cell = f"{submission.pk}-{moderating.gateway.pk}"
+    assert response.status_code == 400
+    assert f'<a href="#rationale-{cell}">' in page
+    assert '<option value="no" selected>Fails</option>' in page
+    assert not submission.moderated_scores.exists()
+
+
+def test_a_score_not_on_the_scale_is_refused_with_a_message(officer_client, moderating):
+    submission = moderating.submissions[0]
+    response = officer_client.post(
+        reverse("call-moderate", args=[moderating.call.pk, submission.pk, moderating.quality.pk]),
+        {"score": "eleven", "rationale": "Agreed"},
+    )
+    page = response.content.decode()
+    cell = f"{submission.pk}-{moderating.quality.pk}"
+    assert response.status_code == 400
+    assert f'<a href="#score-{cell}">' in page
+    assert "Agreed</textarea>" in page
+    assert not submission.moderated_scores.exists()
+
+
+def test_a_good_moderation_is_recorded(officer_client, moderating):
+    submission = moderating.submissions[0]
+    response = officer_client.post(
+        reverse("call-moderate", args=[moderating.call.pk, submission.pk, moderating.quality.pk]),
+        {"score": "3", "rationale": "Agreed after discussion"},
+        follow=True,
+    )
+    assert f"Moderated {moderating.quality} for {submission.reference}." in (
+        response.content.decode()
+    )
+    moderated = submission.moderated_scores.get()
+    assert (moderated.score, moderated.rationale) == (3, "Agreed after discussion")
