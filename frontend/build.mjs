@@ -20,10 +20,16 @@ const css = compile(join(root, "frontend", "app.scss"), {
 });
 writeFileSync(join(out, "app.css"), css.css);
 
+// Every file a built file refers to is copied beside it (the source maps
+// the scripts name, the images the stylesheets name): collectstatic's
+// manifest storage refuses a release with a reference it cannot resolve.
 const govuk = join(modules, "govuk-frontend", "dist", "govuk");
-cpSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+for (const name of ["govuk-frontend.min.js", "govuk-frontend.min.js.map"]) {
+  cpSync(join(govuk, name), join(out, name));
+}
+cpSync(join(govuk, "assets", "images"), join(out, "govuk", "images"), { recursive: true });
 cpSync(join(modules, "leaflet", "dist"), join(out, "leaflet"), {
   recursive: true,
-  filter: (source) => !source.endsWith(".map") && !source.includes("leaflet-src"),
+  filter: (source) => !source.includes("leaflet-src"),
 });
 console.log(`Built ${out}`);
