@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from cms.call_status import TAG_COLOURS, CallStatus, status_at
 from commissioning.models import TenderState
+from foundation.deadlines import deadline_changes
 from organisations.models.organisations import LegalForm
 
 
@@ -58,6 +59,8 @@ class LiveCall:
     clarifications: list[Clarification] = field(default_factory=list)
     action_url: str = ""
     action_label: str = ""
+    # Notices of a moved deadline, oldest first (foundation.deadlines).
+    deadline_changes: list = field(default_factory=list)
 
     @property
     def status(self) -> CallStatus:
@@ -122,6 +125,7 @@ def from_round(round_, *, full: bool = True) -> LiveCall:
         criteria=_criteria(round_.call) if full else [],
         action_url=reverse("application-start", args=[round_.pk]),
         action_label="Start your application",
+        deadline_changes=list(deadline_changes(round_)) if full else [],
     )
 
 
@@ -147,6 +151,7 @@ def from_tender(tender, *, full: bool = True) -> LiveCall:
         # Not yet published: no dates to promise, and nothing to act on.
         live.opens_at = datetime.max.replace(tzinfo=timezone.get_current_timezone())
     if full:
+        live.deadline_changes = list(deadline_changes(tender))
         live.criteria = _criteria(tender.call)
         live.documents = [Document(d.title, d.file.url) for d in tender.documents.all()]
         live.clarifications = [

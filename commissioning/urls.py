@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commissioning.views import bidder, commissioner
+from commissioning.views import bidder, commissioner, deadlines
 
 urlpatterns = [
     path("tenders/", bidder.tenders_open, name="tenders-open"),
@@ -26,6 +26,7 @@ urlpatterns = [
         commissioner.expression_of_interest,
         name="commission-interest",
     ),
+    path("manage/tenders/<int:pk>/deadline/", deadlines.tender_deadline, name="tender-deadline"),
     path("manage/tenders/<int:pk>/<str:action>/", commissioner.tender_action, name="tender-action"),
     path("manage/bids/<int:pk>/compliance/", commissioner.bid_compliance, name="bid-compliance"),
     path(

@@ -8,8 +8,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from commissioning.models import Commission, Lot, Tender, TenderDocument
+from commissioning.models import Commission, Lot, Tender, TenderDocument, TenderState
 from foundation.models import BankHoliday
+from foundation.viewsets import form_with_locked_fields
 
 
 def _work(tender: Tender) -> str:
@@ -51,6 +52,16 @@ class TenderViewSet(ModelViewSet):
         "questions",
     ]
     copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        # Once published, the dates are promises: they move only by
+        # "Change the deadline" on the tender's page, recorded and announced.
+        return form_with_locked_fields(
+            super().get_form_class(for_update),
+            names=["clarification_deadline", "submission_deadline"],
+            locked=lambda tender: tender.state not in (TenderState.DRAFT, TenderState.APPROVED),
+            help_text="Published: change it with “Change the deadline” on the tender's page.",
+        )
 
 
 class LotViewSet(ModelViewSet):

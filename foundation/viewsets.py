@@ -37,3 +37,22 @@ class AuditTrailViewSet(ReadOnlyViewSet):
     ordering = ["-timestamp"]
     inspect_view_enabled = True
     copy_view_enabled = False
+
+
+def form_with_locked_fields(form_class, *, names, locked, help_text: str):
+    """`form_class` with `names` read-only once `locked(instance)` holds:
+    a disabled field shows its value and ignores whatever is posted, so a
+    field a service owns (a published deadline, a state) cannot be changed
+    in the admin by any route."""
+
+    class LockedFieldsForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if self.instance.pk and locked(self.instance):
+                for name in names:
+                    if name in self.fields:
+                        self.fields[name].disabled = True
+                        self.fields[name].help_text = help_text
+
+    LockedFieldsForm.__name__ = form_class.__name__
+    return LockedFieldsForm

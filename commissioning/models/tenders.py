@@ -60,6 +60,9 @@ class Tender(FSMModelMixin, models.Model):
     procedure = models.CharField(max_length=30, choices=Procedure.choices)
     clarification_deadline = models.DateTimeField()
     submission_deadline = models.DateTimeField()
+    # The closing date as first published: with every notice since (see
+    # foundation.deadlines), what bids are opened against.
+    deadline_as_published = models.DateTimeField(null=True, blank=True, editable=False)
     expected_award = models.DateField()
     contract_starts = models.DateField()
     contract_ends = models.DateField()

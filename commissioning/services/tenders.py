@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from commissioning import notifications
 from commissioning.models import Bid, BidState, Clarification, Interest, Tender, TenderState
+from foundation.deadlines import deadline_advertised, when
 from foundation.transitions import transition_apply
 from organisations.selectors import membership_for
 from social_value.services.calls import call_criteria_problems
@@ -40,8 +41,17 @@ def tender_publish(*, tender: Tender, actor) -> Tender:
     if tender.submission_deadline <= timezone.now():
         raise ValidationError("Move the submission deadline into the future first.")
     transition_apply(tender, "publish", actor=actor, description="Published")
+    tender.deadline_as_published = tender.submission_deadline
     tender.save()
     return tender
+
+
+def tender_deadline_advertised(tender: Tender):
+    """The closing date as bidders were told it: first published, or the
+    latest change notice."""
+    return deadline_advertised(
+        tender, "submission_deadline", tender.deadline_as_published or tender.submission_deadline
+    )
 
 
 def tenders_close_due(*, now=None) -> list[int]:
@@ -58,7 +68,10 @@ def tenders_close_due(*, now=None) -> list[int]:
                 .filter(pk=pk, state=TenderState.PUBLISHED)
                 .first()
             )
+            # Never before the deadline bidders were told, whatever the field says.
             if tender is None or not tender.is_past_deadline():
+                continue
+            if now < tender_deadline_advertised(tender):
                 continue
             tender.close(description="Closed at the submission deadline")
             tender.save()
@@ -68,8 +81,15 @@ def tenders_close_due(*, now=None) -> list[int]:
 
 @transaction.atomic
 def tender_open_bids(*, tender: Tender, actor) -> int:
-    """The explicit, audited act that unseals the bids."""
+    """The explicit, audited act that unseals the bids: never before the
+    deadline as advertised, however the tender came to be closed."""
     tender = _locked(tender)
+    advertised = tender_deadline_advertised(tender)
+    if tender.state == TenderState.CLOSED and timezone.now() < advertised:
+        raise ValidationError(
+            "The bids cannot be opened before the advertised closing date, "
+            f"{when(advertised)}: the tender was closed early."
+        )
     transition_apply(
         tender,
         "open_bids",

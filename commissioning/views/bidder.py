@@ -20,6 +20,7 @@ from commissioning.forms import (
 from commissioning.models import Bid, BidDocument, BidState, Lot, Tender, TenderState
 from commissioning.services import bids as bid_services
 from commissioning.services import tenders as tender_services
+from foundation.deadlines import deadline_changes
 from grants.questions import MoneyField, answers_for_display, build_application_form
 from organisations.selectors import organisations_of
 from social_value.promises import PromisesForm, framework_measures, promises_valued
@@ -53,6 +54,7 @@ def _tender_page(request, tender, *, posted=None):
         "commissioning/tender_public.html",
         {
             "tender": tender,
+            "deadline_changes": deadline_changes(tender),
             # (lot, the form to start a bid for it)
             "lots": [
                 (

@@ -260,3 +260,7 @@ REMINDERS = {
 # asset and the neighbourhood outlines on a plain background.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
+
+# Bringing a published deadline earlier (allowed only before anyone has
+# started) needs at least this many days' notice. Extensions need none.
+DEADLINE_EARLIER_MINIMUM_NOTICE_DAYS = env.int("DEADLINE_EARLIER_MINIMUM_NOTICE_DAYS", default=10)

@@ -1,3 +1,4 @@
 from .calendar import BankHoliday
+from .deadlines import DeadlineChange
 
-__all__ = ["BankHoliday"]
+__all__ = ["BankHoliday", "DeadlineChange"]
