@@ -72,6 +72,15 @@ class LotViewSet(ModelViewSet):
     form_fields = ["tender", "number", "title", "description", "estimated_value"]
     copy_view_enabled = False
 
+    def get_form_class(self, for_update=False):
+        # Bids name their lot: once the tender is published a lot stays where it is.
+        return form_with_locked_fields(
+            super().get_form_class(for_update),
+            names=["tender", "number", "estimated_value"],
+            locked=lambda lot: lot.tender.state not in (TenderState.DRAFT, TenderState.APPROVED),
+            help_text="The tender is published: this cannot change.",
+        )
+
 
 class TenderDocumentViewSet(ModelViewSet):
     model = TenderDocument

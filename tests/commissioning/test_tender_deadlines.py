@@ -278,3 +278,24 @@ def test_members_of_an_organisation_not_taking_part_are_not_told(
         )
     assert outsider.email not in [address for m in mail.outbox for address in m.to]
     assert not Notification.objects.filter(user=outsider).exists()
+
+
+def test_a_published_tenders_lot_cannot_be_moved_or_renumbered_in_the_admin(published):
+    lot = published.lots.get(number=1)
+    other = tender_make(UserFactory(roles=[roles.COMMISSIONER]))
+    browser = Client()
+    browser.force_login(UserFactory(roles=[roles.ADMINISTRATOR], is_superuser=True))
+    response = browser.post(
+        reverse("lot:edit", args=[lot.pk]),
+        {
+            "tender": other.pk,
+            "number": "7",
+            "title": "Area 1, renamed",
+            "description": "",
+            "estimated_value": "1",
+        },
+    )
+    assert response.status_code == 302
+    lot.refresh_from_db()
+    assert lot.title == "Area 1, renamed"
+    assert (lot.tender_id, lot.number, lot.estimated_value) == (published.pk, 1, 450000)
