@@ -8,27 +8,29 @@ from django.utils import timezone
 
 from foundation.widgets import DateField
 
-# "12:00", "5:30pm", "5pm", "17:30", "midday", "midnight"
-TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$", re.I)
+TIME_PATTERN = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?$")
 
 
-def time_parse(text: str) -> time | None:
-    """A time as people type it in the UK, or None."""
+def time_parse(text: str) -> time:
+    """A time as people write it: 12:00, 17:30, 5:30pm, 5pm, 9.15am, noon."""
     text = text.strip().lower().replace(" ", "")
-    if text in ("midday", "noon"):
+    if text in ("noon", "midday", "12noon", "12midday"):
         return time(12, 0)
-    if text == "midnight":
-        return time(0, 0)
-    match = TIME.match(text)
+    if "midnight" in text:
+        raise forms.ValidationError(
+            "Midnight is easy to misread: give a time such as 11:59pm on the day before, "
+            "or 12:01am."
+        )
+    match = TIME_PATTERN.match(text)
     if not match:
-        return None
+        raise forms.ValidationError("Enter a time, for example 12:00 or 5:30pm")
     hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
     if half:
         if not 1 <= hour <= 12:
-            return None
+            raise forms.ValidationError("With am or pm, the hour is from 1 to 12")
         hour = hour % 12 + (12 if half == "pm" else 0)
     if hour > 23 or minute > 59:
-        return None
+        raise forms.ValidationError("Enter a real time, for example 12:00 or 5:30pm")
     return time(hour, minute)
 
 
@@ -48,9 +50,9 @@ class DeadlineChangeForm(forms.Form):
     )
     new_time = forms.CharField(
         label="New time",
-        help_text="UK time, for example 12:00, 5pm or 17:30",
+        help_text="For example 12:00 or 5:30pm, UK time",
         max_length=20,
-        error_messages={"required": "Enter the new time"},
+        error_messages={"required": "Enter the time, for example 12:00 or 5:30pm"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
     reason = forms.CharField(
@@ -68,10 +70,7 @@ class DeadlineChangeForm(forms.Form):
         ]
 
     def clean_new_time(self):
-        parsed = time_parse(self.cleaned_data["new_time"])
-        if parsed is None:
-            raise forms.ValidationError("Enter a real time, for example 12:00, 5pm or 17:30")
-        return parsed
+        return time_parse(self.cleaned_data["new_time"])
 
     def clean(self):
         data = super().clean()

@@ -40,8 +40,9 @@ class DateInput(forms.MultiWidget):
         return all(f"{name}_{part}" not in data for part in self.parts)
 
     def id_for_label(self, id_):
-        # The error summary links to the first box, as GOV.UK asks.
-        return f"{id_}_day" if id_ else ""
+        # The error summary links to the first box (the day), as GOV.UK asks;
+        # MultiWidget numbers its boxes' ids from 0.
+        return f"{id_}_0" if id_ else ""
 
 
 class DateField(forms.DateField):
