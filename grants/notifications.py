@@ -2,10 +2,13 @@
 reports is committed, to every member of the applying organisation."""
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import send_mail, send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from foundation.deadlines import when
+from reminders.models import Notification
 
 SUBJECTS = {
     "submitted": "We have your application {reference}",
@@ -35,3 +38,46 @@ def applicant_notify(application, event: str) -> None:
     transaction.on_commit(
         lambda: send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
     )
+
+
+def round_date_changed_notify(round_, change, applications) -> None:
+    """Tell every member of every organisation with an application in the
+    round that one of its dates moved: on their dashboard at once, and one
+    e-mail each once the change is committed. A person in two applying
+    organisations hears once, with a link to each application."""
+    links: dict[int, list[str]] = {}
+    emails: dict[int, str] = {}
+    for application in applications:
+        path = reverse("application-detail", args=[application.pk])
+        for user_id, email in application.organisation.memberships.values_list(
+            "user_id", "user__email"
+        ):
+            links.setdefault(user_id, []).append(path)
+            emails[user_id] = email
+    if not links:
+        return
+    text = (
+        f"The {change.label} for {round_.title} has moved to {when(change.new_value)}: "
+        f"{change.reason}"
+    )
+    Notification.objects.bulk_create(
+        Notification(user_id=user_id, text=text[:300], link=paths[0])
+        for user_id, paths in sorted(links.items())
+    )
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    subject = f"The {change.label} for {round_.title} has changed"
+    messages = []
+    for user_id, paths in sorted(links.items()):
+        body = render_to_string(
+            "grants/email/round_date_changed.txt",
+            {
+                "round": round_,
+                "change": change,
+                "old": when(change.old_value),
+                "new": when(change.new_value),
+                "links": [base + path for path in paths],
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            },
+        )
+        messages.append((subject, body, None, [emails[user_id]]))
+    transaction.on_commit(lambda: send_mass_mail(messages))

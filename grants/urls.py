@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, officer, submission
+from grants.views import applicant, deadlines, officer, submission
 
 urlpatterns = [
     path("rounds/", applicant.rounds_open, name="grants-rounds"),
@@ -31,6 +31,7 @@ urlpatterns = [
         officer.application_list,
         name="grants-application-list",
     ),
+    path("manage/rounds/<int:pk>/deadline/", deadlines.round_deadline, name="round-deadline"),
     path("manage/rounds/<int:pk>/decisions/", officer.decisions, name="grants-decisions"),
     path("manage/applications/<int:pk>/", officer.application_manage, name="application-manage"),
     path(

@@ -22,6 +22,24 @@ class RoundAdminForm(WagtailAdminModelForm):
         help_text="Leave all unticked to accept every legal form.",
     )
 
+    # Once a round is announced its dates are a promise: they move only
+    # through "Change a date" (grants.services.deadlines), which records the
+    # reason and tells every applicant. A disabled field ignores what is posted.
+    DATES = ("opens_at", "closes_at")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.is_announced():
+            help_text = format_html(
+                'This round has been announced. Use <a href="{}">Change a date</a> on the '
+                "round's dashboard: every applicant is told.",
+                reverse("round-deadline", args=[self.instance.pk]),
+            )
+            for name in self.DATES:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = help_text
+
 
 def _round_links(round_: Round) -> str:
     return format_html(

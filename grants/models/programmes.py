@@ -104,3 +104,15 @@ class Round(models.Model):
         """Open from `opens_at` up to, not including, the `closes_at` second."""
         at = at or timezone.now()
         return self.opens_at <= at < self.closes_at
+
+    def is_announced(self, now=None) -> bool:
+        """Announced once it has opened, anyone has applied (a draft counts)
+        or its call page is live. From then its dates are a promise: they
+        move only by a recorded change (grants.services.deadlines)."""
+        now = now or timezone.now()
+        if self.opens_at and self.opens_at <= now:
+            return True
+        if self.pk and self.applications.exists():
+            return True
+        call_page = getattr(self, "call_page", None)
+        return bool(call_page is not None and call_page.live)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from foundation.deadlines import deadline_changes
 from grants import selectors
 from grants.eligibility import eligibility_checks
 from grants.forms import (
@@ -88,7 +89,12 @@ def application_start(request, round_pk):
     return render(
         request,
         "grants/application_start.html",
-        {"round": round_, "form": form, "has_organisations": organisations.exists()},
+        {
+            "round": round_,
+            "form": form,
+            "has_organisations": organisations.exists(),
+            "date_changes": list(deadline_changes(round_)),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -133,6 +139,7 @@ def _edit_page(request, application, core, questions, *, promises=None, stale=No
             # The saved draft is complete: the check page can be opened directly.
             "ready": not problems,
             "closes": applying.closes_in_words(application.round),
+            "date_changes": list(deadline_changes(application.round)),
             "other_answers": answers_for_display(
                 application.round.questions, stale.answers, files=_files_of(stale)
             )
@@ -230,6 +237,7 @@ def application_detail(request, pk):
             "award": award,
             "accept_form": AcceptOfferForm(),
             "history": selectors.application_history(application),
+            "date_changes": list(deadline_changes(application.round)),
             "can_withdraw": application.state in BEFORE_DECISION,
             "eligibility": eligibility_checks(application)
             if application.state == State.INELIGIBLE

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from foundation.deadlines import deadline_changes
 from grants import selectors
 from grants.eligibility import eligibility_checks, is_eligible
 from grants.forms import (
@@ -32,7 +33,11 @@ def round_dashboard(request, pk):
     return render(
         request,
         "grants/officer/round_dashboard.html",
-        {"round": round_, **selectors.round_dashboard(round_=round_)},
+        {
+            "round": round_,
+            "date_changes": deadline_changes(round_),
+            **selectors.round_dashboard(round_=round_),
+        },
     )
 
 

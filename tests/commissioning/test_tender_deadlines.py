@@ -208,7 +208,7 @@ def test_a_change_needs_a_reason_and_a_real_time(client, commissioner, published
     )
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Enter a real time, for example 12:00, 5pm or 17:30" in html
+    assert "Enter a real time, for example 12:00 or 5:30pm" in html
     assert "Say why the deadline is changing" in html
     published.refresh_from_db()
     assert published.submission_deadline == DEADLINE
