@@ -14,7 +14,18 @@ class PersonAdmin(UserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Name", {"fields": ("first_name", "last_name")}),
-        ("Roles", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+        (
+            "Roles",
+            {
+                "fields": (
+                    "is_active",
+                    "awaiting_confirmation",
+                    "is_staff",
+                    "is_superuser",
+                    "groups",
+                )
+            },
+        ),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = (

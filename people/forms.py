@@ -1,7 +1,9 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.core.exceptions import ValidationError
 
 from people.models import User
+from people.selectors import person_awaiting_confirmation
 
 
 def _no_autofocus(form) -> None:
@@ -12,12 +14,36 @@ def _no_autofocus(form) -> None:
 
 
 class SignInForm(AuthenticationForm):
+    unconfirmed_message = (
+        "You have not confirmed your e-mail address yet. Follow the link in the e-mail "
+        "we sent when you created your account, then sign in."
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Set when the right password was given for an account whose address
+        # is not confirmed; the page then offers to send the link again.
+        self.unconfirmed = False
         _no_autofocus(self)
 
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError as error:
+            # Django refuses an inactive account as it refuses a wrong
+            # password. Someone who has just signed up deserves to know why;
+            # only the right password earns the explanation, so it tells no
+            # stranger that the address has an account.
+            if error.code == "invalid_login" and person_awaiting_confirmation(
+                email=self.cleaned_data.get("username"),
+                password=self.cleaned_data.get("password"),
+            ):
+                self.unconfirmed = True
+                raise ValidationError(self.unconfirmed_message, code="unconfirmed") from None
+            raise
 
-class SignUpForm(UserCreationForm):
+
+class SignUpForm(BaseUserCreationForm):
     class Meta:
         model = User
         fields = ["email", "first_name", "last_name"]
@@ -30,12 +56,21 @@ class SignUpForm(UserCreationForm):
         _no_autofocus(self)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                "An account with this e-mail address already exists: sign in instead."
-            )
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        # Whether the address already has an account is not the form's to
+        # say: sign-up answers the same either way, so that nobody can use it
+        # to learn who has an account here (`people.services.signup`).
+        pass
+
+
+class ConfirmationResendForm(forms.Form):
+    email = forms.EmailField(label="E-mail address", max_length=254)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
 
 
 # What an organisation tells us about itself, in the portal and the admin.

@@ -3,17 +3,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from people.forms import SignInForm
 from people.views import accounts
 
 urlpatterns = [
-    path(
-        "sign-in/",
-        auth_views.LoginView.as_view(authentication_form=SignInForm),
-        name="account-login",
-    ),
-    path("sign-out/", auth_views.LogoutView.as_view(), name="account-logout"),
+    path("sign-in/", accounts.SignInView.as_view(), name="account-login"),
+    path("sign-out/", accounts.SignOutView.as_view(), name="account-logout"),
     path("sign-up/", accounts.signup, name="account-signup"),
+    path("sign-up/sent/", accounts.signup_sent, name="account-signup-sent"),
+    path("confirm/again/", accounts.confirmation_again, name="account-confirm-again"),
+    path("confirm/<uidb64>/<token>/", accounts.signup_confirmed, name="account-confirm"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "password-reset/sent/",

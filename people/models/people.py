@@ -36,10 +36,20 @@ class User(AbstractUser):
     """A person who signs in: officer, panel member or applicant.
 
     People are deactivated, never deleted: the audit trail names them.
+    Someone who signs up is inactive until they open the confirmation link
+    sent to their address (`people.services.signup`).
     """
 
     username = None
     email = models.EmailField("e-mail address", unique=True)
+    # Set by sign-up, cleared by the link e-mailed to the address. Kept apart
+    # from is_active so that a person an officer has deactivated cannot turn
+    # their account back on with a confirmation link.
+    awaiting_confirmation = models.BooleanField(
+        default=False,
+        help_text="Signed up and has not yet opened the link e-mailed to confirm the address; "
+        "cannot sign in until then.",
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]

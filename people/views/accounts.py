@@ -1,20 +1,89 @@
-"""Signing up. Signing in, out and resetting a password are Django's own
-views, given the project's forms and templates in `people.urls`."""
+"""Signing up, in and out. Resetting a password is Django's own views,
+given the project's templates in `people.urls`.
 
+Every address taken from the request (`next`) goes through
+`foundation.redirects`, so no link can send someone off the site.
+"""
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET
 
-from people.forms import SignUpForm
+from foundation.redirects import next_url, safe_next
+from people.forms import ConfirmationResendForm, SignInForm, SignUpForm
+from people.services.signup import confirmation_resend, person_sign_up, signup_confirm
+
+# The address the "Check your e-mail" page names, kept between the form and
+# the page it redirects to.
+SENT_TO = "signup_sent_to"
 
 
+class SignInView(auth_views.LoginView):
+    authentication_form = SignInForm
+
+    def get_redirect_url(self):
+        return next_url(self.request)
+
+    def get_success_url(self):
+        return safe_next(self.request)
+
+
+class SignOutView(auth_views.LogoutView):
+    def get_redirect_url(self):
+        return next_url(self.request)
+
+    def get_success_url(self):
+        # Not the dashboard: signed out, it would only ask them to sign in.
+        return safe_next(self.request, default=settings.LOGOUT_REDIRECT_URL)
+
+
+@sensitive_post_parameters("password1", "password2")
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("portal-dashboard")
+        return HttpResponseRedirect(safe_next(request))
     form = SignUpForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Your account is ready.")
-        return redirect(request.GET.get("next") or "portal-dashboard")
-    return render(request, "registration/signup.html", {"form": form})
+        data = form.cleaned_data
+        person_sign_up(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            password=data["password1"],
+            next_path=next_url(request),
+        )
+        # The same answer whether the address was new or known.
+        return _check_your_email(request, data["email"])
+    return render(request, "registration/signup.html", {"form": form, "next": next_url(request)})
+
+
+def signup_sent(request):
+    return render(request, "registration/signup_sent.html", {"email": request.session.get(SENT_TO)})
+
+
+def confirmation_again(request):
+    form = ConfirmationResendForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        confirmation_resend(email=form.cleaned_data["email"])
+        return _check_your_email(request, form.cleaned_data["email"])
+    return render(request, "registration/signup_confirm_again.html", {"form": form})
+
+
+@require_GET
+def signup_confirmed(request, uidb64, token):
+    person = signup_confirm(uidb64=uidb64, token=token)
+    if person is None:
+        return render(request, "registration/signup_confirm_invalid.html")
+    login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+    request.session.pop(SENT_TO, None)
+    messages.success(request, "Your account is ready.")
+    return HttpResponseRedirect(safe_next(request))
+
+
+def _check_your_email(request, email: str):
+    request.session[SENT_TO] = email.strip().lower()
+    return redirect("account-signup-sent")

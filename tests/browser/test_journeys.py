@@ -40,6 +40,13 @@ def test_a_new_group_finds_the_open_call_from_the_home_page_and_applies(page, sh
     )
     shot("sign up")
     page.get_by_role("main").get_by_role("button", name=re.compile(r"^Create")).click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    shot("check your e-mail")
+    # The live server is this process: its e-mail lands in the test outbox.
+    (confirmation,) = [message for message in mail.outbox if email in message.to]
+    link = re.search(r"https?://\S+/accounts/confirm/\S+", confirmation.body).group(0)
+    # It names the configured site address; open its path on the live server.
+    page.goto(urlsplit(link)._replace(scheme="", netloc="").geturl())
     expect(page.get_by_text("Your account is ready")).to_be_visible()
     shot("account ready")
 

@@ -14,6 +14,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"person{n}@example.org")
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
+    # Signed up and confirmed: most tests are about what people do once in.
+    is_active = True
+    awaiting_confirmation = False
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     @factory.post_generation

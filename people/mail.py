@@ -1,0 +1,78 @@
+"""The e-mails of signing up. Services schedule them with
+`transaction.on_commit`, so nothing is sent for an account that was never
+saved."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from people.models import User
+
+
+def _absolute(path: str) -> str:
+    # The configured address, never the request's Host header: a forged
+    # Host must not put someone else's site into our e-mails.
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def confirmation_link(*, person: User, next_path: str = "") -> str:
+    """The link that confirms the address. The token is Django's own: it
+    lapses after PASSWORD_RESET_TIMEOUT and stops working once the person has
+    signed in (it hashes the last sign-in time)."""
+    path = reverse(
+        "account-confirm",
+        args=[
+            urlsafe_base64_encode(force_bytes(person.pk)),
+            default_token_generator.make_token(person),
+        ],
+    )
+    if next_path:
+        path += "?" + urlencode({"next": next_path})
+    return _absolute(path)
+
+
+def _send(*, person: User, subject: str, template: str, **context) -> None:
+    context = {
+        "person": person,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        **context,
+    }
+    send_mail(
+        subject=subject,
+        message=render_to_string(template, context),
+        from_email=None,
+        recipient_list=[person.email],
+    )
+
+
+def confirmation_send(*, person_id: int, next_path: str = "") -> None:
+    """E-mail the link that confirms a new account's address."""
+    person = User.objects.filter(pk=person_id, awaiting_confirmation=True).first()
+    if person is None:  # confirmed meanwhile: nothing left to confirm
+        return
+    _send(
+        person=person,
+        subject=f"Confirm your e-mail address for {settings.WAGTAIL_SITE_NAME}",
+        template="people/email/signup_confirm.txt",
+        confirm_url=confirmation_link(person=person, next_path=next_path),
+        valid_days=max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+    )
+
+
+def signup_attempt_send(*, person_id: int) -> None:
+    """Tell the owner of an address that someone tried to sign up with it."""
+    person = User.objects.get(pk=person_id)
+    _send(
+        person=person,
+        subject=f"Someone tried to create an account on {settings.WAGTAIL_SITE_NAME} "
+        "with your e-mail address",
+        template="people/email/signup_existing.txt",
+        sign_in_url=_absolute(reverse("account-login")),
+        reset_url=_absolute(reverse("password_reset")),
+    )
