@@ -1,6 +1,6 @@
 """A commissioner extends an open tender's deadline, with a reason, through
 the real pages; the public call page shows the new closing date and the
-notice; an organisation that registered interest sees it on its dashboard."""
+notice; a bidder sees it on their dashboard."""
 
 import re
 from datetime import timedelta
@@ -31,14 +31,14 @@ def spoken(moment) -> str:
 
 
 def test_a_commissioner_extends_a_tender_deadline_and_bidders_are_told(page, shot):
-    # An organisation takes part: the demo applicant registers interest.
+    # A bidder: the demo applicant's group starts a bid for the first lot.
     sign_in(page, LOGINS["applicant"])
     page.goto("/calls/")
     page.get_by_role("link", name=TITLE).click()
     link_or_button(page.get_by_role("main"), "Register interest and bid").click()
-    page.get_by_role("button", name="Register interest").click()
-    expect(page.get_by_role("main")).to_contain_text("interest")
-    shot("applicant registered interest")
+    page.get_by_role("button", name=re.compile("^Prepare a bid")).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("bid", ignore_case=True)
+    shot("the bidder starts a bid")
     sign_out(page)
 
     # The commissioner changes the closing date from the tender's page.
