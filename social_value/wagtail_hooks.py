@@ -4,8 +4,9 @@ criteria, and panels with their members."""
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -65,6 +66,25 @@ class MeasureViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+# What scores a call: fixed once its tender or round is published.
+SCORING_RULES = ["kind", "framework", "scale", "social_value_floor"]
+
+
+class CallAdminForm(WagtailAdminModelForm):
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and self.instance.is_published():
+            rules = [name for name in self.changed_data if name in SCORING_RULES]
+            criteria = any(formset.has_changed() for formset in self.formsets.values())
+            if rules or criteria:
+                self.add_error(
+                    None,
+                    "The tender or round is published: its criteria, weights and scoring "
+                    "rules are a promise to everyone taking part and cannot change now.",
+                )
+        return data
+
+
 class CallViewSet(ModelViewSet):
     model = Call
     icon = "list-ol"
@@ -115,6 +135,7 @@ class CallViewSet(ModelViewSet):
             ],
         ),
     ]
+    edit_handler = ObjectList(panels, base_form_class=CallAdminForm)
 
 
 class PanelViewSet(ModelViewSet):

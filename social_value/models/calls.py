@@ -90,6 +90,17 @@ class Call(FSMModelMixin, ClusterableModel):
     def __str__(self):
         return self.title
 
+    def is_published(self) -> bool:
+        """Whether the tender or round this call scores has been published:
+        its criteria and weights are then a promise to everyone bidding or
+        applying. Tenders and rounds point at their call one-to-one (the
+        `tender` and `grant_round` accessors), so the call asks them."""
+        tender = getattr(self, "tender", None)
+        if tender is not None:
+            return tender.state not in ("draft", "approved")
+        round_ = getattr(self, "grant_round", None)
+        return round_ is not None and round_.is_announced()
+
     @property
     def is_tender(self) -> bool:
         return self.kind == CallKind.TENDER

@@ -299,3 +299,74 @@ def test_a_published_tenders_lot_cannot_be_moved_or_renumbered_in_the_admin(publ
     lot.refresh_from_db()
     assert lot.title == "Area 1, renamed"
     assert (lot.tender_id, lot.number, lot.estimated_value) == (published.pk, 1, 450000)
+
+
+def criteria_post(call, **change) -> dict:
+    """The call's admin edit form as posted, with `change` applied to the first criterion."""
+    data = {
+        "title": call.title,
+        "kind": call.kind,
+        "framework": call.framework_id or "",
+        "scale": call.scale,
+        "social_value_floor": str(call.social_value_floor),
+        "disagreement_threshold": str(call.disagreement_threshold),
+        "panel": call.panel_id,
+        "members_per_submission": call.members_per_submission,
+        "scoring_deadline": "",
+    }
+    if call.requires_lived_experience_member:
+        data["requires_lived_experience_member"] = "on"
+    criteria = list(call.criteria.order_by("sort_order"))
+    data.update(
+        {
+            "criteria-TOTAL_FORMS": len(criteria),
+            "criteria-INITIAL_FORMS": len(criteria),
+            "criteria-MIN_NUM_FORMS": 0,
+            "criteria-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for index, criterion in enumerate(criteria):
+        row = {
+            "id": criterion.pk,
+            "kind": criterion.kind,
+            "title": criterion.title,
+            "guidance": criterion.guidance,
+            "weight": str(criterion.weight),
+            "theme": criterion.theme_id or "",
+            "min_score": "" if criterion.min_score is None else criterion.min_score,
+            "ORDER": index + 1,
+        }
+        if criterion.is_social_value:
+            row["is_social_value"] = "on"
+        if index == 1:
+            row.update(change)
+        data.update({f"criteria-{index}-{key}": value for key, value in row.items()})
+    return data
+
+
+def test_a_published_tenders_criteria_and_weights_cannot_change_in_the_admin(
+    commissioner, published
+):
+    browser = Client()
+    browser.force_login(UserFactory(roles=[roles.ADMINISTRATOR], is_superuser=True))
+    call = published.call
+    method = call.criteria.order_by("sort_order")[1]
+    response = browser.post(reverse("call:edit", args=[call.pk]), criteria_post(call, weight="70"))
+    assert response.status_code == 200
+    assert "cannot change now" in response.content.decode()
+    method.refresh_from_db()
+    assert method.weight == 50
+
+
+def test_before_publishing_the_criteria_can_still_change_in_the_admin(commissioner):
+    draft = tender_make(commissioner)
+    browser = Client()
+    browser.force_login(UserFactory(roles=[roles.ADMINISTRATOR], is_superuser=True))
+    call = draft.call
+    method = call.criteria.order_by("sort_order")[1]
+    response = browser.post(
+        reverse("call:edit", args=[call.pk]), criteria_post(call, title="Method and approach")
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    method.refresh_from_db()
+    assert method.title == "Method and approach"
