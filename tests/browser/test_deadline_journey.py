@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from commissioning.models import Tender
 from demo.commissioning import TITLE
 from tests.browser.conftest import BROWSER_TEST, LOGINS, link_or_button, sign_in
+from tests.browser.test_accessibility import blocking_violations
 
 pytestmark = BROWSER_TEST
 
@@ -49,6 +50,16 @@ def test_a_commissioner_extends_a_tender_deadline_and_bidders_are_told(page, sho
     page.get_by_role("link", name=TITLE).first.click()
     page.get_by_role("link", name=re.compile("Change the deadline")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Change the deadline")
+    assert blocking_violations(page) == []
+
+    # Sent empty, each problem links to its field, and the page stays accessible.
+    page.get_by_role("button", name="Change the deadline").click()
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_be_visible()
+    for href in [link.get_attribute("href") for link in summary.get_by_role("link").all()]:
+        assert page.locator(f"[id='{href[1:]}']").count() == 1, f"{href} leads nowhere"
+    assert blocking_violations(page) == []
+    shot("the change sent empty")
     page.get_by_label("Closing date for bids").check()
     page.get_by_label("Day").fill(str(new_day.day))
     page.get_by_label("Month").fill(str(new_day.month))
@@ -74,6 +85,7 @@ def test_a_commissioner_extends_a_tender_deadline_and_bidders_are_told(page, sho
     expect(banner).to_contain_text(spoken(old))
     expect(banner).to_contain_text(spoken(new))
     expect(banner).to_contain_text(REASON)
+    assert blocking_violations(page) == []
     expect(page.get_by_role("main")).to_contain_text(f"Closing date {spoken(new)}")
     shot("the call page with the notice")
 
