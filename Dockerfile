@@ -15,6 +15,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=config.settings.production \
     VAR_DIR=/app/var \
     MEDIA_ROOT=/app/var/media \
+    PRIVATE_FILES_ROOT=/app/var/private \
     STATIC_ROOT=/app/staticfiles
 
 WORKDIR /app
@@ -30,8 +31,8 @@ RUN pip install -r requirements/base.lock
 # collected static files.
 COPY . .
 COPY --from=frontend /build/static/dist static/dist
-RUN mkdir -p "$VAR_DIR" "$MEDIA_ROOT" "$STATIC_ROOT" \
-    && chown app:app "$VAR_DIR" "$MEDIA_ROOT" "$STATIC_ROOT"
+RUN mkdir -p "$VAR_DIR" "$MEDIA_ROOT" "$PRIVATE_FILES_ROOT" "$STATIC_ROOT" \
+    && chown app:app "$VAR_DIR" "$MEDIA_ROOT" "$PRIVATE_FILES_ROOT" "$STATIC_ROOT"
 
 USER app
 

@@ -153,7 +153,10 @@ def from_tender(tender, *, full: bool = True) -> LiveCall:
     if full:
         live.deadline_changes = list(deadline_changes(tender))
         live.criteria = _criteria(tender.call)
-        live.documents = [Document(d.title, d.file.url) for d in tender.documents.all()]
+        live.documents = [
+            Document(d.title, reverse("tender-document", args=[d.pk]))
+            for d in tender.documents.all()
+        ]
         live.clarifications = [
             Clarification(c.published_question or c.question, c.answer, c.published_at)
             for c in tender.clarifications.all()

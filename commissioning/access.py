@@ -37,3 +37,11 @@ def bid_readable_by(bid: Bid, user) -> bool:
             member__user=user, state__in=["scoring", "submitted"]
         ).exists()
     )
+
+
+def tender_document_readable_by(document, user) -> bool:
+    """A tender's documents are published with it; a draft's are the
+    commissioners' alone."""
+    if document.tender.state not in (TenderState.DRAFT, TenderState.APPROVED):
+        return True
+    return user.is_authenticated and user.has_perm("commissioning.run_tender")

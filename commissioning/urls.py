@@ -14,6 +14,7 @@ urlpatterns = [
     path("bids/<int:pk>/submitted/", bidder.bid_submitted, name="bid-submitted"),
     path("bids/<int:pk>/withdraw/", bidder.bid_withdraw, name="bid-withdraw"),
     path("bid-files/<int:pk>/", bidder.bid_file, name="bid-file"),
+    path("tender-documents/<int:pk>/", bidder.tender_document, name="tender-document"),
     path("api/bids/<int:pk>/", commissioner.bid_api, name="bid-api"),
     # Commissioners
     path("manage/", commissioner.pipeline, name="commissioning-pipeline"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, deadlines, officer, submission
+from grants.views import applicant, deadlines, files, officer, submission
 
 urlpatterns = [
     path("rounds/", applicant.rounds_open, name="grants-rounds"),
@@ -8,6 +8,7 @@ urlpatterns = [
     path("applications/", applicant.my_applications, name="my-applications"),
     path("applications/<int:pk>/", applicant.application_detail, name="application-detail"),
     path("applications/<int:pk>/edit/", applicant.application_edit, name="application-edit"),
+    path("files/<int:pk>/", files.application_file, name="application-file"),
     path("applications/<int:pk>/check/", submission.application_check, name="application-check"),
     path(
         "applications/<int:pk>/submitted/",

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
+from foundation.files import PrivateName, private_storage
+
 COMMISSIONER = "commissioning.run_tender"
 
 
@@ -142,7 +144,7 @@ class BidVersion(models.Model):
 class BidDocument(models.Model):
     bid = models.ForeignKey(Bid, on_delete=models.CASCADE, related_name="documents")
     question_id = models.CharField(max_length=64)
-    file = models.FileField(upload_to="bids/%Y/%m/")
+    file = models.FileField(storage=private_storage, upload_to=PrivateName("bids"))
     original_name = models.CharField(max_length=255)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

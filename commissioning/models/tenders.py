@@ -13,6 +13,7 @@ from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from wagtail.fields import StreamField
 
 from commissioning.models.appraisal import OptionsAppraisal
+from foundation.files import PrivateName, private_storage
 from grants.questions import QuestionsBlock
 
 COMMISSIONER = "commissioning.run_tender"
@@ -180,7 +181,7 @@ class Lot(models.Model):
 class TenderDocument(models.Model):
     tender = models.ForeignKey(Tender, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=200)
-    file = models.FileField(upload_to="tenders/%Y/%m/")
+    file = models.FileField(storage=private_storage, upload_to=PrivateName("tenders"))
 
     def __str__(self):
         return self.title

@@ -4,12 +4,17 @@ see the outcome. Every read of a bid goes through `bid_readable_by`."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from commissioning import selectors
-from commissioning.access import SEALED_MESSAGE, bid_readable_by, is_bidder
+from commissioning.access import (
+    SEALED_MESSAGE,
+    bid_readable_by,
+    is_bidder,
+    tender_document_readable_by,
+)
 from commissioning.forms import (
     BidStartForm,
     ClarificationAskForm,
@@ -17,10 +22,19 @@ from commissioning.forms import (
     VersionField,
     errors_onto,
 )
-from commissioning.models import Bid, BidDocument, BidState, Lot, Tender, TenderState
+from commissioning.models import (
+    Bid,
+    BidDocument,
+    BidState,
+    Lot,
+    Tender,
+    TenderDocument,
+    TenderState,
+)
 from commissioning.services import bids as bid_services
 from commissioning.services import tenders as tender_services
 from foundation.deadlines import deadline_changes
+from foundation.files import file_download
 from grants.questions import MoneyField, answers_for_display, build_application_form
 from organisations.selectors import organisations_of
 from social_value.promises import PromisesForm, framework_measures, promises_valued
@@ -334,9 +348,25 @@ def bid_file(request, pk):
     document = get_object_or_404(BidDocument.objects.select_related("bid__tender"), pk=pk)
     if not bid_readable_by(document.bid, request.user):
         raise PermissionDenied(SEALED_MESSAGE)
-    return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.original_name
+    return file_download(
+        request, document=document, file=document.file, filename=document.original_name
     )
+
+
+def tender_document(request, pk):
+    """A tender's document: public once the tender is published, before
+    that only for commissioners."""
+    document = get_object_or_404(TenderDocument.objects.select_related("tender"), pk=pk)
+    if not tender_document_readable_by(document, request.user):
+        raise Http404("No such document.")
+    return file_download(
+        request, document=document, file=document.file, filename=_document_name(document)
+    )
+
+
+def _document_name(document) -> str:
+    extension = document.file.name.rsplit(".", 1)[-1] if "." in document.file.name else ""
+    return f"{document.title}.{extension}" if extension else document.title
 
 
 @login_required

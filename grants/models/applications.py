@@ -11,6 +11,8 @@ from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
+from foundation.files import PrivateName, private_storage
+
 
 class State(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -215,7 +217,7 @@ class ApplicationDocument(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     question_id = models.CharField(max_length=64)
-    file = models.FileField(upload_to="applications/%Y/%m/")
+    file = models.FileField(storage=private_storage, upload_to=PrivateName("applications"))
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
     uploaded_by = models.ForeignKey(

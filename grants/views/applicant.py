@@ -109,6 +109,11 @@ def my_applications(request):
     )
 
 
+def _latest_documents(application) -> list:
+    """The answer to each file question: its latest upload."""
+    return list({d.question_id: d for d in application.documents.all()}.values())
+
+
 def _files_of(application):
     return {d.question_id: d.original_name for d in application.documents.all()}
 
@@ -233,6 +238,7 @@ def application_detail(request, pk):
                 application.round.questions, application.answers, files=_files_of(application)
             ),
             "requests": application.information_requests.all(),
+            "documents": _latest_documents(application),
             "answer_form": InformationAnswerForm(),
             "award": award,
             "accept_form": AcceptOfferForm(),

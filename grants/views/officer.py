@@ -77,7 +77,7 @@ def application_manage(request, pk):
                 application.answers,
                 files={k: d.original_name for k, d in files.items()},
             ),
-            "documents": files.values(),
+            "documents": list(files.values()),
             "requests": application.information_requests.select_related("requested_by"),
             "history": selectors.application_history(application),
             "award": award,

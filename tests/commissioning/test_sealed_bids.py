@@ -128,3 +128,45 @@ def test_after_opening_the_right_people_read_it(client, sealed):
     assert leaks(client.get(reverse("bid-detail", args=[bid.pk])))
     panel_page = client.get(reverse("panel-submission", args=[assignment.pk]))
     assert SECRET in panel_page.content.decode()
+
+
+def test_a_bid_file_has_no_public_address_and_keeps_nothing_of_its_name(sealed):
+    document = sealed["document"]
+    assert "prices" not in document.file.name
+    assert document.file.name.startswith("bids/") and document.file.name.endswith(".pdf")
+    with pytest.raises(ValueError, match="no public address"):
+        document.file.url  # noqa: B018
+
+
+def test_the_bidder_s_download_is_an_audited_attachment(client, sealed):
+    from django_fsm_log.models import StateLog
+
+    client.force_login(sealed["owner"])
+    response = client.get(reverse("bid-file", args=[sealed["document"].pk]))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"
+    assert StateLog.objects.filter(
+        transition="file_downloaded", by=sealed["owner"], object_id=sealed["document"].pk
+    ).exists()
+
+
+def test_a_draft_tender_s_documents_are_the_commissioners_alone(client, tender, commissioner):
+    from commissioning.models import TenderDocument
+
+    document = TenderDocument.objects.create(
+        tender=tender, title="Specification", file=ContentFile(b"%PDF draft spec", "spec.pdf")
+    )
+    url = reverse("tender-document", args=[document.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(bidder_make("Early Bird CIC"))
+    assert client.get(url).status_code == 404
+    client.force_login(commissioner)
+    assert client.get(url).status_code == 200
+
+    tender_approve(tender=tender, actor=commissioner)
+    tender_publish(tender=tender, actor=commissioner)
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="Specification.pdf"')
