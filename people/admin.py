@@ -1,13 +1,43 @@
-"""Django admin: people, for superusers."""
+"""Django admin: people and groups, for superusers alone.
+
+Roles are given in the Wagtail admin, within each officer's own lane
+(`people.services.roles`); here a superuser may do anything, and every
+change of roles is still saved through `person_save` and audited. Anyone
+else who reaches /django-admin/ with staff status finds neither screen.
+"""
 
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 
 from people.models import User
+from people.services.roles import person_roles, person_save
+
+
+class SuperusersOnlyMixin:
+    """Every permission of the screen is a superuser's alone."""
+
+    def _superuser(self, request) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self._superuser(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._superuser(request)
+
+    def has_add_permission(self, request):
+        return self._superuser(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._superuser(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._superuser(request)
 
 
 @admin.register(User)
-class PersonAdmin(UserAdmin):
+class PersonAdmin(SuperusersOnlyMixin, UserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
@@ -35,3 +65,23 @@ class PersonAdmin(UserAdmin):
     def has_delete_permission(self, request, obj=None):
         # People are deactivated, never deleted: the audit trail names them.
         return False
+
+    def save_model(self, request, obj, form, change):
+        groups = form.cleaned_data.get("groups", person_roles(obj).groups)
+        person_save(
+            actor=request.user,
+            person=obj,
+            groups=groups,
+            is_superuser=obj.is_superuser,
+            is_staff=obj.is_staff,
+        )
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleGroupAdmin(SuperusersOnlyMixin, GroupAdmin):
+    """The roles are declared in `people.roles`; a superuser may still look
+    at or mend a group here, and the next migrate restores the declared
+    permissions of the five roles."""

@@ -55,6 +55,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "organisations.change_organisationmembership",
         "organisations.delete_organisationmembership",
         "organisations.view_organisationinvitation",
+        # Sign-in locks (django-axes): seeing them, and lifting one, which
+        # deletes the account's or the address's wrong-password rows.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     },
     COMMISSIONER: _OFFICER_COMMON | {"organisations.change_organisation"},
     GRANTS_OFFICER: _OFFICER_COMMON

@@ -5,6 +5,7 @@ Everything that differs between machines is read from the environment
 SQLite and Celery's filesystem broker, both under ``var/``.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,7 +48,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, with the project's user and group screens.
+    # Wagtail's users app, with the project's user and group screens.
+    "people.wagtail_users.PeopleWagtailUsersConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -59,6 +62,9 @@ INSTALLED_APPS = [
     # Workflows and their audit trail
     "django_fsm",
     "django_fsm_log",
+    # Wrong passwords throttled per account and per address (see the
+    # "Signing in" block at the end of this file)
+    "axes",
     # Scheduled tasks
     "django_celery_beat",
     # Django
@@ -74,6 +80,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry them too; the policies are
+    # in "Security headers and third parties" at the end of this file.
+    "foundation.middleware.ContentSecurityPolicyMiddleware",
+    "foundation.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +92,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it turns any sign-in refused for too many wrong passwords
+    # into the "signing in is paused" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,7 +135,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # People sign in with their e-mail address.
 AUTH_USER_MODEL = "people.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# The throttle comes first: it refuses a locked account or address before
+# any password is checked, and signs nobody in itself.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "account-login"
 LOGIN_REDIRECT_URL = "portal-dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -130,7 +148,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -272,3 +290,114 @@ MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
 # Bringing a published deadline earlier (allowed only before anyone has
 # started) needs at least this many days' notice. Extensions need none.
 DEADLINE_EARLIER_MINIMUM_NOTICE_DAYS = env.int("DEADLINE_EARLIER_MINIMUM_NOTICE_DAYS", default=10)
+
+# --- Security headers and third parties (issue #22) ----------------------------
+# A visitor's browser talks to this site only: every script, style, font and
+# image is served from 'self', so nothing a page shows tells a third party
+# who is reading it. The one exception is the map tile server (MAP_TILE_URL):
+# foundation.middleware adds its origin, with data: for Leaflet's blank
+# tile, to img-src when it is set. Templates therefore carry no inline
+# <script>, <style> or style="": behaviour lives in static/js, looks in the
+# Sass. JSON data blocks (json_script) are not scripts and are allowed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail's page preview shows the page in a frame on this origin
+        # (X_FRAME_OPTIONS = "SAMEORIGIN" says the same to older browsers).
+        "frame-ancestors": ["'self'"],
+    },
+}
+# The Wagtail and Django admins write inline scripts and styles, and show
+# uploaded images as data: and blob: previews; they are not ours to rewrite.
+# There the policy above is relaxed by these additions rather than dropped:
+# still no other origin, no plugins, no framing by other sites.
+CONTENT_SECURITY_POLICY_RELAXED = {
+    "URL_PREFIXES": ("/admin/", "/django-admin/"),
+    "DIRECTIVES": {
+        "script-src": ["'unsafe-inline'"],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": ["data:", "blob:"],
+    },
+}
+# Browser features no page uses, switched off for every frame: the asset map
+# only pans and zooms (static/js/asset-map.js never asks for the location).
+# An empty list is "()", no one; an entry such as "self" allows that origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# No avatars from Gravatar (each one would send a hash of a person's e-mail
+# address to Automattic): Wagtail shows its default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin dashboard would otherwise ask releases.wagtail.io for new
+# versions from every staff member's browser; upgrades go through
+# requirements/ and CI instead.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# --- Signing in: wrong passwords throttled (issue #22) ----------------------------
+# django-axes counts wrong passwords, on the public sign-in page and the
+# Wagtail admin's alike. After AXES_FAILURE_LIMIT of them within the cool-off,
+# signing in is paused for AXES_COOLOFF_MINUTES, separately for the account
+# (whichever address the guesses came from) and for the address (whichever
+# accounts it tried): AXES_LOCKOUT_PARAMETERS lists them apart, so either
+# one locks. The right password while paused is refused too, and the person
+# sees people/templates/registration/locked_out.html (status 429) with a link
+# to reset their password. Administrators see and clear the locks in the
+# Wagtail admin ("Sign-in locks", people.wagtail_hooks).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The sign-in forms (ours and Wagtail's) name the e-mail field "username";
+# it is counted stripped and in lower case, so "Sam@Example.org " and
+# "sam@example.org" are one account's guesses.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "people.lockouts.sign_in_username"
+# The right password clears that account's wrong passwords, from every
+# address, and no other account's (see people.lockouts.AccountAttemptsHandler).
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "people.lockouts.AccountAttemptsHandler"
+# The pause runs from the guess that caused it: guesses made while paused
+# neither count nor extend it, so "15 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "people.views.accounts.sign_in_paused"
+# No row for every successful sign-in: only wrong passwords are kept, and
+# only while they count (the next sign-in after the cool-off deletes them).
+AXES_DISABLE_ACCESS_LOG = True
+# The address a guess came from is REMOTE_ADDR. Behind reverse proxies that
+# append to X-Forwarded-For (nginx, a load balancer), set TRUSTED_PROXY_COUNT
+# to how many there are; the address is then the one the outermost proxy
+# saw. Leave it at 0 when nothing sets the header: anyone can write one, and
+# trusting it would let each guess claim a new address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "people.lockouts.sign_in_address"
+# Lock-outs and wrong passwords are logged (WARNING, the address and e-mail
+# masked); axes' INFO lines for every successful sign-in are not wanted.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+# Locks are lifted only in the Wagtail admin, through the audited service;
+# axes' own Django admin screens, which delete rows unaudited, stay off.
+AXES_ENABLE_ADMIN = False

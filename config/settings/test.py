@@ -26,3 +26,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 # Tests send to a queue of their own, so a developer's running worker on the
 # same Redis never takes their messages.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="common-ground-tests")
+
+# Wrong passwords are throttled in the tests as in production; only the test
+# client's `login()`, which has no request to count, skips the throttle.
+AUTHENTICATION_BACKENDS = [
+    "tests.people.backends.TestClientThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

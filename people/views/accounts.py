@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from foundation.redirects import next_url, safe_next
 from people.forms import ConfirmationResendForm, SignInForm, SignUpForm
+from people.services.lockouts import lockout_clear_after_reset
 from people.services.signup import confirmation_resend, person_sign_up, signup_confirm
 
 # The address the "Check your e-mail" page names, kept between the form and
@@ -40,6 +41,16 @@ class SignOutView(auth_views.LogoutView):
     def get_success_url(self):
         # Not the dashboard: signed out, it would only ask them to sign in.
         return safe_next(self.request, default=settings.LOGOUT_REDIRECT_URL)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's, except that the new password also lifts a sign-in lock on
+    the account: the locked-out page sends people here."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        lockout_clear_after_reset(person=self.user)
+        return response
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -82,6 +93,20 @@ def signup_confirmed(request, uidb64, token):
     request.session.pop(SENT_TO, None)
     messages.success(request, "Your account is ready.")
     return HttpResponseRedirect(safe_next(request))
+
+
+def sign_in_paused(request, original_response=None, credentials=None):
+    """What django-axes answers, on our sign-in page and the Wagtail admin's,
+    once too many wrong passwords have paused signing in (settings'
+    "Signing in" block): a page that says why, for how long, and how to
+    reset the password, instead of a bare 403."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "registration/locked_out.html",
+        {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 def _check_your_email(request, email: str):

@@ -147,13 +147,53 @@ def wanted(path: str) -> bool:
     )
 
 
+# Every Content-Security-Policy violation in any frame, reported to the
+# crawl (Chromium also logs each as a "Refused to ..." console error).
+REPORT_CSP_VIOLATIONS = """() => document.addEventListener('securitypolicyviolation', e =>
+  window.reportCspViolation(
+    `${e.effectiveDirective} refused ${e.blockedURI || 'inline code'}`
+    + (e.sourceFile ? ` (${e.sourceFile}:${e.lineNumber})` : '')
+  )
+)"""
+
+
+def watch_third_parties(page, origin) -> list[list[str]]:
+    """Collect, for the page being crawled, every request to a host other
+    than the live server's, every CSP violation and every console error
+    about the security headers. Returns a one-item list holding the current
+    page's problems; the crawl swaps in a fresh list for each page."""
+    current: list[list[str]] = [[]]
+
+    def on_request(request) -> None:
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url[:2] != origin:
+            current[0].append(f"asks another host: {request.method} {request.url}")
+
+    def on_console(message) -> None:
+        # Chromium warns of a feature it does not know in Permissions-Policy.
+        text = message.text
+        if (message.type == "error" and "Content Security Policy" in text) or (
+            message.type in ("error", "warning") and "Permissions-Policy" in text
+        ):
+            current[0].append(f"console: {text}")
+
+    page.expose_function("reportCspViolation", lambda text: current[0].append(f"CSP: {text}"))
+    page.add_init_script(f"({REPORT_CSP_VIOLATIONS})()")
+    page.on("request", on_request)
+    page.on("console", on_console)
+    return current
+
+
 def crawl(page, base: str, starts: list[str]):
     """Breadth first over same-origin links from `starts`, each path once
     (the first query string seen for it stands for all its filters and
-    pages). Yields each page's address, its HTTP status, and whether the
-    browser is showing it, ready to audit."""
+    pages). Yields each page's address, its HTTP status, whether the
+    browser is showing it, ready to audit, and a list the crawl keeps
+    filling (also while the page is audited) with what the page asked of
+    other hosts and what the Content-Security-Policy refused."""
     origin = urlsplit(base)[:2]
     queue, queued, loaded = deque(), set(), set()
+    elsewhere = watch_third_parties(page, origin)
 
     def enqueue(href: str) -> None:
         url = urlsplit(urljoin(base + "/", href))
@@ -168,13 +208,14 @@ def crawl(page, base: str, starts: list[str]):
         enqueue(start)
     while queue and len(loaded) < MAX_PAGES:
         target = queue.popleft()
+        elsewhere[0] = refused = []
         try:
             response = page.goto(target)
         except PlaywrightError:
             # Chromium will not show an error answered with an empty body (a
             # 405 from a POST-only view): ask for it again to say which.
             loaded.add(urlsplit(target).path)
-            yield target, page.request.get(target).status, False
+            yield target, page.request.get(target).status, False, refused
             continue
         landed = urlsplit(page.url).path
         # Several links can end on one page (sign-in, after a redirect).
@@ -185,7 +226,7 @@ def crawl(page, base: str, starts: list[str]):
         if "html" not in (response.headers.get("content-type") or ""):
             continue
         links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-        yield target, response.status, True
+        yield target, response.status, True, refused
         for href in links:
             enqueue(href)
 
@@ -197,9 +238,10 @@ def test_every_page_a_person_can_reach_is_accessible(page, demo_site, role):
         sign_in(page, LOGINS[role])
         starts = starts + staff_starts(LOGINS[role])
     problems, checked = {}, []
-    for url, status, shown in crawl(page, demo_site, starts):
+    for url, status, shown, refused in crawl(page, demo_site, starts):
         checked.append(url)
         found = audit(page) if shown else []
+        found += refused
         if status >= 400:
             found.insert(0, f"answers HTTP {status}")
         if found:
