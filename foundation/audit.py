@@ -7,9 +7,12 @@ migration 0002), no admin screen offers add, change or delete, and the
 Wagtail admin shows it read-only to the people with the view permission.
 
 TRUNCATE, a table owner's operation that no view or query of the
-application issues, is left to the database's own privileges: a production
-role that owns no tables cannot run it, and the test suite needs it to
-empty the database between transactional tests.
+application issues, is refused by a statement trigger as well (migration
+0005), besides the database's own privileges: the application's role owns
+no tables and holds no TRUNCATE privilege. The one exception is a session
+that says `commonground.audit_trail_truncate = 'allowed'` at connection
+time, which only the test settings do, so the suite can empty the database
+between transactional tests.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -55,6 +58,34 @@ SQLITE_TRIGGERS_REVERSE = [
     "DROP TRIGGER IF EXISTS audit_trail_no_update;",
     "DROP TRIGGER IF EXISTS audit_trail_no_delete;",
 ]
+TRUNCATE_SETTING = "commonground.audit_trail_truncate"
+POSTGRES_TRUNCATE_GUARD = f"""
+CREATE OR REPLACE FUNCTION audit_trail_no_truncate() RETURNS trigger AS $$
+BEGIN
+    IF coalesce(current_setting('{TRUNCATE_SETTING}', true), '') = 'allowed' THEN
+        RETURN NULL;
+    END IF;
+    RAISE EXCEPTION '{APPEND_ONLY_MESSAGE}' USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER audit_trail_no_truncate BEFORE TRUNCATE ON {AUDIT_TABLE}
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_no_truncate();
+"""
+POSTGRES_TRUNCATE_GUARD_REVERSE = f"""
+DROP TRIGGER IF EXISTS audit_trail_no_truncate ON {AUDIT_TABLE};
+DROP FUNCTION IF EXISTS audit_trail_no_truncate();
+"""
+
+
+def truncate_guard_install(apps, schema_editor):
+    # SQLite has no TRUNCATE; its DELETE trigger already covers emptying.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(POSTGRES_TRUNCATE_GUARD)
+
+
+def truncate_guard_remove(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(POSTGRES_TRUNCATE_GUARD_REVERSE)
 
 
 def append_only_install(apps, schema_editor):

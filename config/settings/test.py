@@ -33,3 +33,11 @@ AUTHENTICATION_BACKENDS = [
     "tests.people.backends.TestClientThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+
+# The audit trail refuses TRUNCATE (foundation migration 0005) except in a
+# session that allows it; only the suite does, to empty the database between
+# transactional tests.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
+        "-c commonground.audit_trail_truncate=allowed"
+    )
