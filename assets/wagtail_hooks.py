@@ -3,11 +3,13 @@ Community Value, the CSV import and the review of claims and suggestions."""
 
 import django_filters
 from django import forms
+from django.contrib import messages
 from django.db import models
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic import CreateView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from assets.models import AcvListing, Asset
@@ -25,8 +27,34 @@ class AssetFilterSet(WagtailFilterSet):
         fields = ["kind", "status", "cost", "neighbourhoods"]
 
 
+class BoundaryWarningMixin:
+    """Saved, but the officer is told when the point lies outside a chosen
+    neighbourhood's boundary."""
+
+    def save_instance(self):
+        asset = super().save_instance()
+        outside = asset.outside_neighbourhoods()
+        if outside:
+            messages.warning(
+                self.request,
+                f"{asset.name}'s point is outside the boundary of {', '.join(outside)}. "
+                "Check the latitude, longitude and neighbourhoods.",
+            )
+        return asset
+
+
+class AssetCreateView(BoundaryWarningMixin, CreateView):
+    pass
+
+
+class AssetEditView(BoundaryWarningMixin, EditView):
+    pass
+
+
 class AssetViewSet(ModelViewSet):
     model = Asset
+    add_view_class = AssetCreateView
+    edit_view_class = AssetEditView
     icon = "home"
     menu_label = "Assets"
     list_display = ["name", "kind", "status", "last_confirmed"]
@@ -62,6 +90,36 @@ class AssetViewSet(ModelViewSet):
         return super().formfield_for_dbfield(db_field, **kwargs)
 
 
+# The statutory dates of a listing, in the order an officer meets them,
+# each labelled with what the officer or the group does by then.
+ACV_DATES = {
+    "decision_due": "Decision due by (8 weeks beginning with the nomination)",
+    "listed_until": "Listed until (5 years beginning with the listing)",
+    "interim_moratorium_ends": (
+        "Interim moratorium ends: last day a community group may ask to bid (6 weeks)"
+    ),
+    "full_moratorium_ends": "Full moratorium ends (6 months beginning with the notice)",
+    "protected_period_ends": "Protected period ends (18 months beginning with the notice)",
+}
+
+
+def long_date(day) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+class AcvListingInspectView(InspectView):
+    """The listing's page: its facts, then every date the Localism Act sets."""
+
+    def get_field_label(self, field_name, field):
+        return ACV_DATES.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        if field_name in ACV_DATES:
+            day = getattr(self.object, field_name)
+            return long_date(day) if day else "Not applicable yet"
+        return super().get_field_display_value(field_name, field)
+
+
 class AcvListingViewSet(ModelViewSet):
     model = AcvListing
     icon = "pick"
@@ -73,6 +131,7 @@ class AcvListingViewSet(ModelViewSet):
         "decision_due",
         "decision",
         "listed_until",
+        "interim_moratorium_ends",
     ]
     list_filter = ["decision"]
     form_fields = [
@@ -86,6 +145,22 @@ class AcvListingViewSet(ModelViewSet):
         "officer",
     ]
     inspect_view_enabled = True
+    inspect_view_class = AcvListingInspectView
+    inspect_view_fields = [
+        "asset",
+        "nominated_by",
+        "nominated_on",
+        "decision_due",
+        "decision",
+        "decided_on",
+        "listed_until",
+        "disposal_notice_on",
+        "interim_moratorium_ends",
+        "community_bid_requested_on",
+        "full_moratorium_ends",
+        "protected_period_ends",
+        "officer",
+    ]
     copy_view_enabled = False
 
 

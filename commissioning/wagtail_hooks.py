@@ -92,8 +92,13 @@ class TenderDocumentViewSet(ModelViewSet):
 
 
 class BankHolidayViewSet(ModelViewSet):
+    """The one-off bank holidays appointed by proclamation (a coronation, a
+    state funeral). The regular ones of every part of the UK come from the
+    calendar itself (`foundation.calendar`) and need no entry here."""
+
     model = BankHoliday
     icon = "date"
+    menu_label = "One-off bank holidays"
     list_display = ["date", "name"]
     form_fields = ["date", "name"]
     copy_view_enabled = False

@@ -7,6 +7,10 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from assets import acv
+from foundation.calendar import FIRST_YEAR as CALENDAR_FIRST_YEAR
+from foundation.calendar import LAST_YEAR as CALENDAR_LAST_YEAR
+from foundation.calendar import CalendarOutOfRange
+from foundation.validators import boundary_contains, coordinates_problems
 
 
 class AssetKind(models.TextChoices):
@@ -74,6 +78,38 @@ class Asset(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        # Imported and edited assets alike must sit in the UK: a swapped
+        # pair would put the asset off the coast of Somalia on the map.
+        problems, _, _ = coordinates_problems(self.latitude, self.longitude)
+        if problems:
+            raise ValidationError(
+                {"latitude": [problem[0].upper() + problem[1:] + "." for problem in problems]}
+            )
+
+    def outside_neighbourhoods(self) -> list[str]:
+        """The names of its neighbourhoods whose boundary does not hold the
+        asset's point: worth a warning, not a refusal (boundaries are drawn
+        roughly, and a hall on a boundary road serves both sides)."""
+        if self.latitude is None or self.longitude is None or not self.pk:
+            return []
+        return [
+            n.name
+            for n in self.neighbourhoods.all()
+            if boundary_contains(n.boundary, self.latitude, self.longitude) is False
+        ]
+
+
+def _when_known(period, day):
+    """The period's last day, or None before a date is given or when the
+    date lies outside the calendar (the form refuses such a date)."""
+    if day is None:
+        return None
+    try:
+        return period(day)
+    except CalendarOutOfRange:
+        return None
+
 
 class AcvDecision(models.TextChoices):
     PENDING = "pending", "Waiting for the council's decision"
@@ -113,47 +149,54 @@ class AcvListing(models.Model):
 
     @property
     def decision_due(self):
-        return acv.decision_due(self.nominated_on)
+        return _when_known(acv.decision_due, self.nominated_on)
 
     @property
     def listed_until(self):
-        return acv.listing_ends(self.decided_on) if self.decision == AcvDecision.LISTED else None
+        if self.decision != AcvDecision.LISTED:
+            return None
+        return _when_known(acv.listing_ends, self.decided_on)
 
     @property
     def interim_moratorium_ends(self):
-        return (
-            acv.interim_moratorium_ends(self.disposal_notice_on)
-            if (self.disposal_notice_on)
-            else None
-        )
+        return _when_known(acv.interim_moratorium_ends, self.disposal_notice_on)
 
     @property
     def full_moratorium_ends(self):
-        if not self.disposal_notice_on or not self.community_bid_requested_on:
+        if not self.community_bid_requested_on:
             return None
-        return acv.full_moratorium_ends(self.disposal_notice_on)
+        return _when_known(acv.full_moratorium_ends, self.disposal_notice_on)
 
     @property
     def protected_period_ends(self):
-        return (
-            acv.protected_period_ends(self.disposal_notice_on)
-            if (self.disposal_notice_on)
-            else None
-        )
+        return _when_known(acv.protected_period_ends, self.disposal_notice_on)
 
     def clean(self):
         errors = {}
-        if self.decided_on and self.decided_on < self.nominated_on:
+        for field in ("nominated_on", "decided_on", "disposal_notice_on"):
+            day = getattr(self, field)
+            if day and (day.year < CALENDAR_FIRST_YEAR or day.year > CALENDAR_LAST_YEAR - 20):
+                errors[field] = "Check the year: the date is too far from today to be right."
+        if errors:
+            raise ValidationError(errors)
+        if self.decided_on and self.nominated_on and self.decided_on < self.nominated_on:
             errors["decided_on"] = "The decision cannot come before the nomination."
         if self.decision in (AcvDecision.LISTED, AcvDecision.REFUSED) and not self.decided_on:
             errors["decided_on"] = "Give the date of the decision."
-        if (
-            self.community_bid_requested_on
-            and self.disposal_notice_on
-            and (self.community_bid_requested_on > self.interim_moratorium_ends)
-        ):
+        if self.community_bid_requested_on and not self.disposal_notice_on:
             errors["community_bid_requested_on"] = (
-                "A request to bid must come within the 6-week interim moratorium."
+                "A request to bid follows a notice of disposal: give the date of the notice first."
             )
+        elif self.community_bid_requested_on:
+            closed = self.interim_moratorium_ends
+            if self.community_bid_requested_on < self.disposal_notice_on:
+                errors["community_bid_requested_on"] = (
+                    "A request to bid cannot come before the notice of disposal."
+                )
+            elif self.community_bid_requested_on > closed:
+                errors["community_bid_requested_on"] = (
+                    "A request to bid must come within the 6-week interim moratorium, "
+                    f"which closed on {closed.day} {closed:%B %Y}."
+                )
         if errors:
             raise ValidationError(errors)

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from assets.forms import AssetFilterForm, ClaimForm
-from assets.models import Asset, AssetClaim, ClaimState
+from assets.models import AcvDecision, Asset, AssetClaim, ClaimState
 from assets.selectors import LIVE, asset_filters, assets_find
 from organisations.selectors import organisations_of
 
@@ -64,5 +64,9 @@ def asset_detail(request, pk):
     return render(
         request,
         "assets/asset.html",
-        {"asset": asset, **_claim_context(request.user, asset)},
+        {
+            "asset": asset,
+            "acv_listings": asset.acv_listings.exclude(decision=AcvDecision.REFUSED),
+            **_claim_context(request.user, asset),
+        },
     )

@@ -87,8 +87,9 @@ def lot_ranking(lot: Lot):
 @transaction.atomic
 def intended_award(*, tender: Tender, actor, reasons: dict[int, str]) -> Tender:
     """Name the top-ranked bid of every lot as the intended winner, tell
-    every bidder, and start the standstill: 8 working days, bank holidays
-    excluded."""
+    every bidder, and start the standstill: eight working days beginning
+    with today, the day the contract award notice is published (Procurement
+    Act 2023 s.51; `foundation.calendar.standstill_end`)."""
     _commissioner_required(actor)
     tender = Tender.objects.select_for_update().get(pk=tender.pk)
     if tender.state != TenderState.MODERATION:

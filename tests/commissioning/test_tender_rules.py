@@ -1,7 +1,7 @@
 """The rules a commissioner and a bidder rely on."""
 
 import zoneinfo
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -19,7 +19,6 @@ from commissioning.services.tenders import (
     tender_cancel,
     tender_publish,
 )
-from foundation.calendar import standstill_end, working_days_after
 from organisations.models import Organisation
 from tests.commissioning.conftest import bid_in, bidder_make, method_key, tender_make
 from tests.people.factories import UserFactory
@@ -120,15 +119,6 @@ def test_withdrawal_only_before_the_deadline(tender, commissioner):
     bid_withdraw(bid=bid, actor=user)
     bid.refresh_from_db()
     assert bid.state == BidState.WITHDRAWN
-
-
-def test_standstill_counts_eight_working_days_over_a_bank_holiday_weekend():
-    # Decided on Thursday 24 Dec 2026: Christmas Friday, the weekend, the
-    # Boxing Day substitute Monday 28 Dec and New Year's Day are skipped.
-    assert standstill_end(date(2026, 12, 24)) == date(2027, 1, 8)
-    assert working_days_after(date(2026, 12, 24), 8, set()) == date(2027, 1, 5)
-    # Easter 2027: Good Friday 26 March and Easter Monday 29 March.
-    assert standstill_end(date(2027, 3, 25)) == date(2027, 4, 8)
 
 
 def test_clarifications_are_published_anonymised_to_every_interested_bidder(
