@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 
+from foundation.money import money_round
 from social_value.models import Commitment, Framework, Measure, Submission
 
 
@@ -66,7 +67,7 @@ def promises_valued(measures, promises: dict) -> tuple[list, Decimal]:
             continue
         if measure is None:
             continue
-        value = (quantity * measure.proxy_value).quantize(Decimal("0.01"))
+        value = money_round(quantity * measure.proxy_value)
         lines.append((measure, quantity, value))
         total += value
     return lines, total

@@ -1,7 +1,6 @@
 """Social value commitments: what a bidder promised, valued, and later
 what was delivered against each promise."""
 
-from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -9,6 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+
+from foundation.calendar import calendar_year_containing, period_end
+from foundation.money import money_round
 
 
 class Commitment(models.Model):
@@ -39,8 +41,9 @@ class Commitment(models.Model):
 
     @property
     def value(self) -> Decimal:
-        """Promised quantity × the measure's proxy value, in pounds."""
-        return (self.quantity * self.measure.proxy_value).quantize(Decimal("0.01"))
+        """Promised quantity × the measure's proxy value, in pounds, rounded
+        half up to the penny as every computed amount is."""
+        return money_round(self.quantity * self.measure.proxy_value)
 
     def clean(self):
         if (
@@ -53,11 +56,19 @@ class Commitment(models.Model):
             )
 
     def counts_on(self, day) -> bool:
-        """Whether delivery on this day counts: measures valid in the first
-        year only stop counting twelve months after delivery starts."""
+        """Whether delivery on this day counts: a first-year-only measure
+        counts in the calendar year beginning with the day delivery starts
+        (1 March 2027 to 29 February 2028: a leap year's 366 days)."""
         if not self.measure.first_year_only or self.delivery_starts is None:
             return True
-        return day < self.delivery_starts + timedelta(days=365)
+        return day <= period_end(self.delivery_starts, years=1)
+
+    def year_of(self, day) -> tuple | None:
+        """The first and last day of the delivery year, a calendar year
+        counted from the day delivery starts, that holds `day`."""
+        if self.delivery_starts is None:
+            return None
+        return calendar_year_containing(self.delivery_starts, day)
 
 
 class DeliveryReport(models.Model):

@@ -156,10 +156,12 @@ def test_money_is_taken_as_people_write_it(typed, stored):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("lots", "Enter an amount in pounds, like 1250 or 1,250.50."),
-        ("-50", "Enter an amount in pounds, like 1250 or 1,250.50."),
-        ("12.345", "Enter an amount in pounds, like 1250 or 1,250.50."),
-        ("1,25", "Enter an amount in pounds, like 1250 or 1,250.50."),
+        ("lots", "Enter an amount in pounds and pence, like £1,250.50."),
+        ("-50", "Enter an amount of £0 or more."),
+        ("12.345", "Enter an amount in pounds and pence, like £1,250.50."),
+        ("1,25", "Enter an amount in pounds and pence, like £1,250.50."),
+        ("NaN", "Enter an amount in pounds and pence, like £1,250.50."),
+        ("Infinity", "Enter an amount in pounds and pence, like £1,250.50."),
         ("12345678901", "Check this amount: it is too large to be right."),
     ],
 )
