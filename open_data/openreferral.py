@@ -8,10 +8,12 @@ the row it came from, with no extra table to keep in step.
 
 import uuid
 
+from django.conf import settings
 from django.urls import reverse
 
 from assets.models import Asset, AssetCost, AssetKind, AssetStatus
 from organisations.models import Organisation
+from organisations.org_ids import org_id_split
 
 # What people use, rather than places or money, becomes a service.
 SERVICE_KINDS = [
@@ -45,6 +47,16 @@ def record_id(kind: str, pk: int) -> str:
     return f"{RECORD_KINDS[kind]:08x}-0000-8000-8000-{pk:012x}"
 
 
+def service_area_id(asset_pk: int, neighbourhood_pk: int) -> str:
+    """A service area belongs to one service: its id holds both the
+    service's row and the neighbourhood's, so two services in the same
+    neighbourhood never share an area id (ORUK: "each service area must
+    have a unique identifier"). The neighbourhood's number takes the 16
+    bits of the second group and the 12 free bits of the third."""
+    low, high = neighbourhood_pk & 0xFFFF, neighbourhood_pk >> 16
+    return f"{RECORD_KINDS['service_area']:08x}-{low:04x}-8{high:03x}-8000-{asset_pk:012x}"
+
+
 def pk_from(kind: str, value: str) -> int | None:
     """The row behind a record id, or None if the id is not one of ours."""
     try:
@@ -75,16 +87,18 @@ def organization(org: Organisation, request) -> dict:
     if org.email:
         record["email"] = org.email
     if org.org_id:
-        scheme, _, identifier = org.org_id.rpartition("-")
-        record["organization_identifiers"].append(
-            {
-                "id": record_id("organization_identifier", org.pk),
-                "organization_id": org_uuid,
-                "identifier_scheme": scheme or "org-id",
-                "identifier_type": "org-id.guide",
-                "identifier": identifier or org.org_id,
-            }
+        scheme, identifier, identifier_type = org_id_split(
+            org.org_id, publisher=settings.THREESIXTYGIVING_PUBLISHER
         )
+        entry = {
+            "id": record_id("organization_identifier", org.pk),
+            "organization_id": org_uuid,
+            "identifier_type": identifier_type,
+            "identifier": identifier,
+        }
+        if scheme:
+            entry["identifier_scheme"] = scheme
+        record["organization_identifiers"].append(entry)
     return record
 
 
@@ -162,7 +176,7 @@ def service(asset: Asset, request) -> dict:
         "assured_date": asset.last_confirmed.isoformat(),
         "service_areas": [
             {
-                "id": record_id("service_area", n.pk),
+                "id": service_area_id(asset.pk, n.pk),
                 "service_id": service_uuid,
                 "name": n.name,
                 "service_area": n.name,

@@ -1,6 +1,7 @@
 """Partner organisations: the charities, groups and enterprises that apply,
 bid and deliver."""
 
+import contextlib
 import uuid
 
 from django.conf import settings
@@ -107,6 +108,7 @@ class Organisation(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.numbers_normalise()
         # An unregistered group's identifier needs its own id, which exists
         # only after the first insert; a placeholder keeps the column unique.
         if self.pk is None and not (self.charity_number or self.company_number):
@@ -117,6 +119,18 @@ class Organisation(models.Model):
             return
         self.org_id_refresh()
         super().save(*args, **kwargs)
+
+    def numbers_normalise(self) -> None:
+        """Store each number in its one form even when saved without a form
+        (an import, the shell), so comparisons never see two spellings."""
+        for field, normalise in (
+            ("charity_number", org_ids.charity_number_normalise),
+            ("company_number", org_ids.company_number_normalise),
+            ("postcode", postcode_normalise),
+        ):
+            # A number that is not valid is left as typed: clean() names it.
+            with contextlib.suppress(ValidationError):
+                setattr(self, field, normalise(getattr(self, field)))
 
     @property
     def is_vcse(self) -> bool:
@@ -147,9 +161,18 @@ class Organisation(models.Model):
                 "This cannot be more than the number of paid staff."
             )
         if not errors and (self.charity_number or self.company_number):
-            org_id = self.org_id_refresh()
-            if type(self).objects.exclude(pk=self.pk).filter(org_id=org_id).exists():
-                field = "charity_number" if self.charity_number else "company_number"
+            # Compared in their one form, so "0512345" finds "512345" and
+            # "1234567" finds "01234567"; each number is checked, as well
+            # as the identifier derived from the first of them.
+            others = type(self).objects.exclude(pk=self.pk)
+            taken = {
+                field
+                for field in ("charity_number", "company_number")
+                if getattr(self, field) and others.filter(**{field: getattr(self, field)}).exists()
+            }
+            if others.filter(org_id=self.org_id_refresh()).exists():
+                taken.add("charity_number" if self.charity_number else "company_number")
+            for field in taken:
                 errors[field] = [
                     "An organisation with this number is already registered here: "
                     "ask its organisation admin to invite you."
