@@ -123,9 +123,11 @@ class AssetImportForm(forms.Form):
 
 class AssetImportConfirmForm(forms.Form):
     """The second step: the officer presses "Import these assets" on the
-    preview. `action` comes from that button; nothing is typed."""
+    preview. `action` comes from that button and `fingerprint` names the
+    file previewed; nothing is typed."""
 
     action = forms.ChoiceField(choices=[("import", "Import these assets")])
+    fingerprint = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
 
 CHOOSE = {"required": "Choose what to do.", "invalid_choice": "Choose what to do."}

@@ -1,6 +1,8 @@
 """Field validators with messages a volunteer treasurer can act on."""
 
 import re
+from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 
@@ -88,3 +90,96 @@ def validate_boundary_geojson(value) -> None:
     for polygon in polygons:
         if not isinstance(polygon, list) or not polygon or not all(map(_ring_ok, polygon)):
             raise ValidationError(message, code="invalid_boundary")
+
+
+# The United Kingdom's extent in WGS84, from the Isles of Scilly to
+# Shetland and from County Fermanagh to Lowestoft, with a little margin.
+UK_LATITUDE = (Decimal("49.8"), Decimal("60.9"))
+UK_LONGITUDE = (Decimal("-8.7"), Decimal("1.8"))
+
+
+def _coordinate(text) -> Decimal | None:
+    """A finite number, or None: "NaN", "Infinity" and words are not."""
+    try:
+        value = Decimal(str(text).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() else None
+
+
+def _in_uk(latitude: Decimal, longitude: Decimal) -> bool:
+    return (
+        UK_LATITUDE[0] <= latitude <= UK_LATITUDE[1]
+        and UK_LONGITUDE[0] <= longitude <= UK_LONGITUDE[1]
+    )
+
+
+def coordinates_problems(latitude, longitude) -> tuple[list[str], Decimal | None, Decimal | None]:
+    """Check a latitude and longitude typed or imported for a place in the
+    UK. Returns the problems, in words an officer can act on, and the two
+    numbers when there are none. Both blank is fine: not every asset is a
+    place."""
+    lat_text = "" if latitude is None else str(latitude).strip()
+    lon_text = "" if longitude is None else str(longitude).strip()
+    if not lat_text and not lon_text:
+        return [], None, None
+    if not lat_text or not lon_text:
+        return ["give both the latitude and the longitude, or neither"], None, None
+    problems = [
+        f"{name} “{text}” is not a number"
+        for name, text in (("latitude", lat_text), ("longitude", lon_text))
+        if _coordinate(text) is None
+    ]
+    if problems:
+        return problems, None, None
+    lat, lon = _coordinate(lat_text), _coordinate(lon_text)
+    if _in_uk(lat, lon):
+        return [], lat, lon
+    if _in_uk(lon, lat):
+        return (
+            [
+                f"latitude “{lat_text}” and longitude “{lon_text}” look swapped: in the UK the "
+                f"latitude is from {UK_LATITUDE[0]} to {UK_LATITUDE[1]} and the longitude from "
+                f"{UK_LONGITUDE[0]} to {UK_LONGITUDE[1]}"
+            ],
+            None,
+            None,
+        )
+    return (
+        [
+            f"latitude “{lat_text}”, longitude “{lon_text}” is outside the UK (latitude "
+            f"{UK_LATITUDE[0]} to {UK_LATITUDE[1]}, "
+            f"longitude {UK_LONGITUDE[0]} to {UK_LONGITUDE[1]})"
+        ],
+        None,
+        None,
+    )
+
+
+def _ring_contains(ring, x: float, y: float) -> bool:
+    """Ray casting: a point is inside a ring when a ray from it crosses the
+    ring's edges an odd number of times."""
+    inside = False
+    for (x1, y1), (x2, y2) in pairwise(ring):
+        if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+            inside = not inside
+    return inside
+
+
+def boundary_contains(boundary, latitude, longitude) -> bool | None:
+    """Whether a neighbourhood's GeoJSON boundary holds the point; None when
+    there is no usable boundary to ask."""
+    if not boundary or not isinstance(boundary, dict):
+        return None
+    geometry = _geometry(boundary)
+    if not isinstance(geometry, dict) or geometry.get("type") not in GEOJSON_AREA_TYPES:
+        return None
+    coordinates = geometry.get("coordinates") or []
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    x, y = float(longitude), float(latitude)
+    for polygon in polygons:
+        outer = [(float(p[0]), float(p[1])) for p in polygon[0]]
+        holes = [[(float(p[0]), float(p[1])) for p in ring] for ring in polygon[1:]]
+        if _ring_contains(outer, x, y) and not any(_ring_contains(h, x, y) for h in holes):
+            return True
+    return False

@@ -7,16 +7,16 @@ asset and how (OPTIONAL_COLUMNS) may be added in any order, so an older
 spreadsheet still imports."""
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from assets.models import Asset, AssetCost, AssetKind
-from foundation.validators import postcode_normalise
+from foundation.validators import boundary_contains, coordinates_problems, postcode_normalise
 from neighbourhoods.models import Neighbourhood
 
 COLUMNS = ["name", "kind", "description", "neighbourhood", "postcode", "latitude", "longitude"]
@@ -42,19 +42,19 @@ COSTS = {key.lower(): value for value, label in AssetCost.choices for key in (va
 class ImportPlan:
     rows: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Worth a second look but not wrong: a point outside its neighbourhood.
+    warnings: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=lambda: list(COLUMNS))
+    fingerprint: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def _decimal(text, low, high):
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if low <= value <= high else None
+def file_fingerprint(data: bytes) -> str:
+    """The file's SHA-256: the preview and the import must be of one file."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def _tags(text: str) -> list[str]:
@@ -96,7 +96,7 @@ def _optional_problems(row: dict) -> list[str]:
 
 def asset_import_plan(data: bytes) -> ImportPlan:
     """Read and check the whole file; change nothing."""
-    plan = ImportPlan()
+    plan = ImportPlan(fingerprint=file_fingerprint(data))
     if len(data) > MAX_BYTES:
         plan.errors.append("The file is larger than 5 MB. Split it and import each part.")
         return plan
@@ -138,9 +138,16 @@ def asset_import_plan(data: bytes) -> ImportPlan:
         place = row.get("neighbourhood", "")
         if place and place.lower() not in places:
             problems.append(f"neighbourhood “{place}” is not one we know")
-        for name, low, high in (("latitude", -90, 90), ("longitude", -180, 180)):
-            if row.get(name) and _decimal(row[name], low, high) is None:
-                problems.append(f"{name} “{row[name]}” is not a number from {low} to {high}")
+        where, latitude, longitude = coordinates_problems(row.get("latitude"), row.get("longitude"))
+        problems += where
+        if latitude is not None:
+            row["latitude"], row["longitude"] = str(latitude), str(longitude)
+            boundary = places[place.lower()].boundary if place.lower() in places else None
+            if boundary_contains(boundary, latitude, longitude) is False:
+                plan.warnings.append(
+                    f"Line {line}: the point {latitude}, {longitude} is outside the boundary "
+                    f"of {places[place.lower()].name}. Check it before you import."
+                )
         problems += _optional_problems(row)
         key = row.get("name", "").lower()
         if key and key in seen:
@@ -158,10 +165,16 @@ def asset_import_plan(data: bytes) -> ImportPlan:
 
 
 @transaction.atomic
-def asset_import(*, data: bytes, actor) -> list[Asset]:
-    """Import every line, or none: any error refuses the whole file."""
+def asset_import(*, data: bytes, actor, fingerprint: str) -> list[Asset]:
+    """Import every line, or none: any error refuses the whole file. Only
+    the file whose preview the officer confirmed is imported: `fingerprint`
+    is the one shown with that preview."""
     if not actor.has_perm("assets.add_asset"):
         raise PermissionDenied("Only an officer imports assets.")
+    if not data or file_fingerprint(data) != fingerprint:
+        raise ValidationError(
+            "Nothing was imported: this is not the file you checked. Check the file again."
+        )
     plan = asset_import_plan(data)
     if not plan.ok:
         raise ValidationError(plan.errors)

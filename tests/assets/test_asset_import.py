@@ -1,16 +1,23 @@
 """CSV import of assets: a good file, and bad files refused whole."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from assets.models import Asset
-from assets.services.imports import asset_import, asset_import_plan
+from assets.services.imports import asset_import, asset_import_plan, file_fingerprint
 from people import roles
 from tests.neighbourhoods.factories import NeighbourhoodFactory
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 HEADER = "name,kind,description,neighbourhood,postcode,latitude,longitude\n"
+
+
+def fingerprint_on(page) -> str:
+    """The fingerprint the preview page carries into its Import button's form."""
+    return re.search(r'name="fingerprint" value="([0-9a-f]{64})"', page.content.decode())[1]
 
 
 @pytest.fixture
@@ -28,7 +35,7 @@ def test_a_good_file_is_previewed_then_imported(officer):
     assert plan.ok and len(plan.rows) == 2
     assert plan.rows[0]["postcode"] == "AV1 2CK"
     assert not Asset.objects.exists()  # the preview changes nothing
-    created = asset_import(data=data, actor=officer)
+    created = asset_import(data=data, actor=officer, fingerprint=file_fingerprint(data))
     assert [a.name for a in created] == ["Lock-keeper's cottage", "Towpath litter pickers"]
     assert created[0].neighbourhoods.get().name == "Canal Side"
 
@@ -60,7 +67,7 @@ def test_a_bad_file_is_refused_whole_with_each_problem_by_line(officer, body, me
         body + ("" if body.startswith("name,type") else "Good line,green_space,,,,,\n")
     ).encode()
     with pytest.raises(ValidationError) as error:
-        asset_import(data=data, actor=officer)
+        asset_import(data=data, actor=officer, fingerprint=file_fingerprint(data))
     assert any(message in problem for problem in error.value.messages)
     assert not Asset.objects.exists()  # nothing half-imported
 
@@ -69,9 +76,11 @@ def test_only_officers_import(officer):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
+        data = (HEADER + "Hall,building_land,,,,,\n").encode()
         asset_import(
-            data=(HEADER + "Hall,building_land,,,,,\n").encode(),
+            data=data,
             actor=UserFactory(roles=[roles.APPLICANT]),
+            fingerprint=file_fingerprint(data),
         )
     assert not Asset.objects.exists()
 
@@ -99,7 +108,7 @@ def test_the_import_page_previews_then_imports(client, officer):
     )
     assert "Preview: 1 asset" in good.content.decode()
     assert not Asset.objects.exists()
-    client.post("/portal/assets/import/", {"action": "import"})
+    client.post("/portal/assets/import/", {"action": "import", "fingerprint": fingerprint_on(good)})
     assert Asset.objects.get().name == "Hall"
     assert client.get("/portal/assets/import/").status_code == 200
     client.force_login(UserFactory(roles=[roles.APPLICANT]))
@@ -120,7 +129,7 @@ def test_the_optional_columns_say_who_can_use_an_asset_and_how(officer):
         '"food; older people, food"\n'
     ).encode()
 
-    [lunch] = asset_import(data=data, actor=officer)
+    [lunch] = asset_import(data=data, actor=officer, fingerprint=file_fingerprint(data))
 
     assert (lunch.availability, lunch.cost, lunch.cost_details) == (
         "Tuesdays, 12 to 2pm",
@@ -143,7 +152,7 @@ def test_some_optional_columns_in_any_order_are_enough(officer):
     )
 
     plan = asset_import_plan(data)
-    [walkers] = asset_import(data=data, actor=officer)
+    [walkers] = asset_import(data=data, actor=officer, fingerprint=file_fingerprint(data))
 
     assert plan.columns[-2:] == ["cost", "tags"]  # the preview shows what was given
     assert (walkers.cost, list(walkers.tags.names())) == ("free", ["walks"])
@@ -167,7 +176,7 @@ def test_a_bad_optional_value_refuses_the_whole_file(officer, cells, message):
     data = (header + f"Good line,green_space,,,,,,\nHall,building_land,,,,,,{value}\n").encode()
 
     with pytest.raises(ValidationError) as error:
-        asset_import(data=data, actor=officer)
+        asset_import(data=data, actor=officer, fingerprint=file_fingerprint(data))
 
     assert any(
         problem.startswith("Line 3:") and message in problem for problem in error.value.messages
