@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commissioning.views import bidder, commissioner, deadlines
+from commissioning.views import bidder, commissioner, contracts, deadlines
 
 urlpatterns = [
     path("tenders/", bidder.tenders_open, name="tenders-open"),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("bids/<int:pk>/check/", bidder.bid_check, name="bid-check"),
     path("bids/<int:pk>/submitted/", bidder.bid_submitted, name="bid-submitted"),
     path("bids/<int:pk>/withdraw/", bidder.bid_withdraw, name="bid-withdraw"),
+    path("contracts/<int:pk>/", contracts.contract_detail, name="contract-detail"),
     path("bid-files/<int:pk>/", bidder.bid_file, name="bid-file"),
     path("tender-documents/<int:pk>/", bidder.tender_document, name="tender-document"),
     path("api/bids/<int:pk>/", commissioner.bid_api, name="bid-api"),
