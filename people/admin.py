@@ -9,6 +9,10 @@ else who reaches /django-admin/ with staff status finds neither screen.
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django_otp.plugins.otp_static import admin as otp_static_admin  # noqa: F401
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp import admin as otp_totp_admin  # noqa: F401
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from people.models import User
 from people.services.roles import person_roles, person_save
@@ -85,3 +89,13 @@ class RoleGroupAdmin(SuperusersOnlyMixin, GroupAdmin):
     """The roles are declared in `people.roles`; a superuser may still look
     at or mend a group here, and the next migrate restores the declared
     permissions of the five roles."""
+
+
+# django-otp's own screens would add, change and delete people's
+# authenticator apps and recovery codes with no audit row. Its admin modules
+# are imported above, before the admin reaches them, so they can be taken
+# out again; administrators remove a lost app in the Wagtail admin instead,
+# audited (people.two_factor_admin).
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

@@ -74,3 +74,34 @@ class ConfirmationResendForm(forms.Form):
 
 
 # What an organisation tells us about itself, in the portal and the admin.
+
+
+class TwoFactorCodeForm(forms.Form):
+    """The code from an authenticator app, or a recovery code."""
+
+    code = forms.CharField(
+        label="Code",
+        max_length=20,
+        help_text="The 6-digit code your authenticator app shows now, or one of your "
+        "recovery codes.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        attrs = self.fields["code"].widget.attrs
+        attrs.update({"autocomplete": "one-time-code", "spellcheck": "false"})
+
+
+class TwoFactorSetupForm(forms.Form):
+    """The first code from a newly set-up app, proving it holds the secret."""
+
+    code = forms.CharField(
+        label="Code from your app",
+        max_length=10,
+        help_text="The 6-digit code your app now shows for this site.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        attrs = self.fields["code"].widget.attrs
+        attrs.update({"autocomplete": "one-time-code", "inputmode": "numeric"})

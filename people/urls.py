@@ -3,7 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from people.views import accounts
+from people import oidc
+from people.views import accounts, two_factor
 
 urlpatterns = [
     path("sign-in/", accounts.SignInView.as_view(), name="account-login"),
@@ -28,4 +29,22 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # Two-step verification (people.two_factor)
+    path("two-factor/", two_factor.two_factor_manage, name="two-factor-manage"),
+    path("two-factor/set-up/", two_factor.two_factor_setup, name="two-factor-setup"),
+    path("two-factor/code/", two_factor.two_factor_verify, name="two-factor-verify"),
+    path(
+        "two-factor/recovery-codes/",
+        two_factor.two_factor_recovery_codes,
+        name="two-factor-recovery-codes",
+    ),
+    path(
+        "two-factor/recovery-codes/new/",
+        two_factor.two_factor_codes_renew,
+        name="two-factor-codes-renew",
+    ),
+    path("two-factor/turn-off/", two_factor.two_factor_turn_off, name="two-factor-turn-off"),
+    # The council's identity provider, when configured (people.oidc)
+    path("provider/sign-in/", oidc.oidc_start, name="oidc_authentication_init"),
+    path("provider/callback/", oidc.oidc_callback, name="oidc_authentication_callback"),
 ]

@@ -16,8 +16,10 @@ from django.views.decorators.http import require_GET
 
 from foundation.redirects import next_url, safe_next
 from people.forms import ConfirmationResendForm, SignInForm, SignUpForm
+from people.oidc import oidc_provider_name
 from people.services.lockouts import lockout_clear_after_reset
 from people.services.signup import confirmation_resend, person_sign_up, signup_confirm
+from people.two_factor import next_step_url, sign_in_started, sign_in_step_pending
 
 # The address the "Check your e-mail" page names, kept between the form and
 # the page it redirects to.
@@ -32,6 +34,22 @@ class SignInView(auth_views.LoginView):
 
     def get_success_url(self):
         return safe_next(self.request)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The password was right; staff, and anyone who turned it on, now
+        # give a code before any page (people.two_factor).
+        sign_in_started(self.request, form.get_user())
+        if sign_in_step_pending(self.request):
+            return HttpResponseRedirect(next_step_url(self.request, self.get_success_url()))
+        return response
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "provider_name": oidc_provider_name(),
+            "provider_refused": self.request.GET.get("provider") == "refused",
+        }
 
 
 class SignOutView(auth_views.LogoutView):

@@ -56,6 +56,7 @@ def refused(response) -> bool:
             "/admin/",
             "/admin/login/",
             "/django-admin/login/",
+            "/accounts/sign-in/",
         }
         told_why = any(m.level == messages.ERROR for m in get_messages(response.wsgi_request))
         return sent_away or told_why

@@ -45,7 +45,7 @@ def test_only_staff_roles_reach_the_staff_admin(client, role, can_enter_admin):
         assert response.status_code == 200
     else:
         assert response.status_code == 302
-        assert response.url.startswith("/admin/login/")
+        assert response.url.startswith("/accounts/sign-in/?next=/admin/")
 
 
 def refused(response) -> bool:

@@ -5,6 +5,7 @@ from demo.commissioning import demo_commissioning_load
 from demo.community import DEMO_PASSWORD, demo_community_load
 from demo.grants import demo_grants_load
 from demo.social_value import demo_social_value_load
+from demo.two_factor import DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -23,6 +24,10 @@ class Command(BaseCommand):
         )
         for role, email in logins:
             self.stdout.write(f"  {role:<15} {email}")
+        self.stdout.write(
+            f"Staff then enter a code from an authenticator app holding the demo secret "
+            f"{DEMO_TOTP_SECRET}, or the one `python manage.py demo_code <email>` prints."
+        )
         self.stdout.write(
             "Panel members also: community@ashbyvale.example, member@ashbyvale.example.\n"
             "Grants: /grants/rounds/ (applicant), /admin/ > Grants > Rounds (officer)\n"
