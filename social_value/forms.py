@@ -75,7 +75,10 @@ class ScoresForm(forms.Form):
 
 class ModerationForm(forms.Form):
     """One cell of the moderation sheet. The service says which answers a
-    criterion needs, so no field is marked optional."""
+    criterion needs, so no field is marked optional.
+
+    A submission's cells are sent together in one form, so each cell's
+    fields are named by its submission and criterion ("score-12-3")."""
 
     score = forms.TypedChoiceField(
         label="Moderated score", coerce=int, empty_value=None, required=False
@@ -91,10 +94,26 @@ class ModerationForm(forms.Form):
         label="Rationale", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args, scale, **kwargs):
+    def __init__(self, *args, scale, cell: tuple[int, int], **kwargs):
+        self.cell = cell
+        kwargs.setdefault("auto_id", "%s")
         super().__init__(*args, **kwargs)
         self.fields["score"].choices = [("", "Choose")] + [
             (str(p), str(p)) for p, _ in scale_points(scale)
         ]
         for field in self.fields.values():
             field.hide_optional = True
+
+    def add_prefix(self, field_name):
+        submission, criterion = self.cell
+        return f"{field_name}-{submission}-{criterion}"
+
+    def entered(self) -> bool:
+        """Whether anything was chosen or typed in this cell: a cell left
+        blank is not moderated yet, and that is not a problem."""
+        data = self.cleaned_data
+        return (
+            data.get("score") is not None
+            or data.get("passed") is not None
+            or bool((data.get("rationale") or "").strip())
+        )

@@ -3,10 +3,13 @@ rows (the officer's pages read whole calls in a handful of queries)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
+from foundation.money import money_round
 from social_value.models import (
     ASSIGNMENT_DONE,
     Assignment,
@@ -170,6 +173,17 @@ class SheetCell:
         """Members this far apart talk it through before agreeing a score."""
         return self.spread is not None and self.spread >= self.threshold
 
+    @property
+    def agreed(self) -> int | None:
+        """The score the panel agreed on, when its members were closer than
+        the threshold: their mean, rounded half up to a point of the scale.
+        None when they disagreed, nobody scored it, or it is a gateway."""
+        if self.criterion.kind != CriterionKind.SCORED or not self.values or self.flagged:
+            return None
+        return int(
+            (Decimal(sum(self.values)) / len(self.values)).quantize(Decimal(1), ROUND_HALF_UP)
+        )
+
 
 @dataclass
 class SheetRow:
@@ -219,8 +233,12 @@ def moderation_sheet(*, call: Call) -> list[SheetRow]:
 
 @dataclass
 class DeliveryLine:
+    """One commitment: what was promised, what was delivered so far, and
+    what is still owed, in units and in pounds."""
+
     commitment: Commitment
     delivered: Decimal
+    last_reported: date | None = None
 
     @property
     def promised_value(self) -> Decimal:
@@ -228,30 +246,46 @@ class DeliveryLine:
 
     @property
     def delivered_value(self) -> Decimal:
-        return (self.delivered * self.commitment.measure.proxy_value).quantize(Decimal("0.01"))
+        return money_round(self.delivered * self.commitment.measure.proxy_value)
 
     @property
     def shortfall(self) -> Decimal:
         return max(self.commitment.quantity - self.delivered, Decimal(0))
 
+    @property
+    def shortfall_value(self) -> Decimal:
+        return money_round(self.shortfall * self.commitment.measure.proxy_value)
+
 
 def commitments_delivery(*, submission: Submission) -> list[DeliveryLine]:
-    """Promised against delivered, per measure. A first-year-only measure
-    counts only reports whose period ends inside its first year."""
+    """Promised against delivered, per measure, with the day of the latest
+    report. A first-year-only measure counts only reports whose period ends
+    inside its first year."""
     lines = []
     for commitment in submission.commitments.select_related("measure").prefetch_related(
         "delivery_reports"
     ):
+        reports = list(commitment.delivery_reports.all())
         delivered = sum(
             (
                 report.quantity_delivered
-                for report in commitment.delivery_reports.all()
+                for report in reports
                 if commitment.counts_on(report.period_end)
             ),
             Decimal(0),
         )
-        lines.append(DeliveryLine(commitment=commitment, delivered=delivered))
+        last = max((timezone.localdate(r.reported_at) for r in reports), default=None)
+        lines.append(DeliveryLine(commitment=commitment, delivered=delivered, last_reported=last))
     return lines
+
+
+def delivery_totals(lines: list[DeliveryLine]) -> dict[str, Decimal]:
+    """The promised, delivered and owed values of a whole set of lines."""
+    return {
+        "promised": sum((line.promised_value for line in lines), Decimal("0.00")),
+        "delivered": sum((line.delivered_value for line in lines), Decimal("0.00")),
+        "shortfall": sum((line.shortfall_value for line in lines), Decimal("0.00")),
+    }
 
 
 def commitments_total(*, submission: Submission) -> Decimal:

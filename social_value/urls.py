@@ -1,6 +1,6 @@
 from django.urls import path
 
-from social_value.views import frameworks, officer, panel
+from social_value.views import frameworks, moderation, officer, panel
 
 urlpatterns = [
     path("frameworks/", frameworks.framework_list, name="framework-list"),
@@ -26,11 +26,11 @@ urlpatterns = [
         officer.call_open_moderation,
         name="call-open-moderation",
     ),
-    path("calls/<int:pk>/moderation/", officer.call_moderation, name="call-moderation"),
+    path("calls/<int:pk>/moderation/", moderation.call_moderation, name="call-moderation"),
     path(
-        "calls/<int:pk>/moderation/<int:submission_pk>/<int:criterion_pk>/",
-        officer.call_moderate,
-        name="call-moderate",
+        "calls/<int:pk>/moderation/<int:submission_pk>/",
+        moderation.call_moderate_submission,
+        name="call-moderate-submission",
     ),
     path("calls/<int:pk>/ranking/", officer.call_ranking, name="call-ranking"),
     path(

@@ -1,6 +1,8 @@
 """The grants officer's forms: reasons and questions, the offer, payments,
 the application list's filters and decisions in batches."""
 
+import re
+
 from django import forms
 from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT, ManagementForm
 from django.utils.functional import cached_property
@@ -64,8 +66,21 @@ class OfferForm(forms.Form):
 
 
 class PaymentForm(forms.Form):
-    paid_on = DateField(label="Paid on", help_text="For example, 27 3 2027")
-    reference = forms.CharField(label="Payment reference", required=False)
+    """Recording one instalment as paid; the page holds one per unpaid payment."""
+
+    paid_on = DateField(
+        label="Paid on",
+        help_text="For example, 27 3 2027",
+        error_messages={"required": "Enter the date the payment was made"},
+    )
+    reference = forms.CharField(
+        label="Payment reference",
+        error_messages={"required": "Enter the payment reference"},
+    )
+
+    def __init__(self, *args, payment=None, **kwargs):
+        self.payment = payment
+        super().__init__(*args, **kwargs)
 
 
 class SearchInput(forms.TextInput):
@@ -148,8 +163,11 @@ class DecisionForm(forms.Form):
         amount = self.fields["amount"]
         amount.label = _for(reference, "Amount (£)")
         amount.initial = application.amount_requested
+        not_money = f"{reference}: enter the amount in pounds, like 4500 or 4,500.00."
         amount.error_messages.update(
-            invalid=f"{reference}: enter the amount in pounds, like 4500 or 4,500.00.",
+            invalid=not_money,
+            min_value=not_money,
+            max_decimal_places=not_money,
             max_digits=f"{reference}: check the amount; it is too large to be right.",
             max_whole_digits=f"{reference}: check the amount; it is too large to be right.",
         )
@@ -191,9 +209,32 @@ class BaseDecisionFormSet(forms.BaseFormSet):
     applications read afresh on each request, never a count sent by the
     page, so no management form is posted."""
 
-    def __init__(self, *args, applications, **kwargs):
+    def __init__(self, *args, applications, round_=None, **kwargs):
         self.applications = list(applications)
+        self.round = round_
         super().__init__(*args, **kwargs)
+
+    def clean(self):
+        """A decision sent for an application that another officer decided
+        after this page was read is refused by name, with the rest kept:
+        batches are all or nothing, and nothing is decided twice."""
+        if not self.is_bound or self.round is None:
+            return
+        waiting = {application.pk for application in self.applications}
+        sent = {
+            int(match[1])
+            for key, value in self.data.items()
+            if (match := re.fullmatch(r"outcome-(\d+)", key)) and value
+        }
+        decided = Application.objects.filter(round=self.round, pk__in=sent - waiting)
+        if decided:
+            raise forms.ValidationError(
+                [
+                    f"{application.reference} already has a decision: "
+                    f"{application.get_state_display().lower()}. Yours was not recorded."
+                    for application in decided.order_by("reference")
+                ]
+            )
 
     def total_form_count(self):
         return len(self.applications)
@@ -224,6 +265,9 @@ class BaseDecisionFormSet(forms.BaseFormSet):
         when approving (the largest grant), otherwise on its decision; the
         budget's on the batch."""
         rows = {f"decision-{form.application.pk}": form for form in self.forms}
+        if not hasattr(error, "error_dict"):  # a refusal of the batch as a whole
+            self._non_form_errors.extend(error.messages)
+            return
         for key, problems in error.message_dict.items():
             form = rows.get(key)
             if form is None:

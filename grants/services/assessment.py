@@ -11,15 +11,20 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from foundation.money import format_money, money_check
 from foundation.transitions import transition_apply
 from grants import notifications
 from grants.eligibility import is_eligible
-from grants.models import Application, InformationRequest, Round, State
+from grants.models import Application, InformationRequest, Programme, Round, State
 from grants.questions import answers_for_display
 from organisations.selectors import membership_for
 from social_value.models import Submission
 from social_value.promises import commitments_from_promises
 
+DECIDABLE = [State.PANEL, State.WAITLISTED]
+# Published as "grants awarded": an approval counts once the organisation
+# has accepted the offer, not before (an offer may still be declined).
+AWARDED = [State.ACCEPTED, State.ACTIVE, State.COMPLETED]
 COMMITTED = [State.APPROVED, State.OFFER, State.ACCEPTED, State.ACTIVE, State.COMPLETED]
 
 
@@ -128,6 +133,14 @@ def budget_committed(*, round_: Round) -> Decimal:
     return total or Decimal(0)
 
 
+def programme_committed(*, programme: Programme) -> Decimal:
+    """What every round of the programme has approved so far."""
+    total = Application.objects.filter(round__programme=programme, state__in=COMMITTED).aggregate(
+        total=Sum("approved_amount")
+    )["total"]
+    return total or Decimal(0)
+
+
 @dataclass
 class Decision:
     application_id: int
@@ -142,7 +155,9 @@ def decisions_record(*, round_: Round, actor, decisions: list[Decision]) -> list
 
     Approved amounts across the round never exceed its budget.
     """
-    Round.objects.select_for_update().get(pk=round_.pk)  # one batch at a time per round
+    # One batch at a time per programme, so two rounds cannot overspend it together.
+    Programme.objects.select_for_update().get(pk=round_.programme_id)
+    round_ = Round.objects.select_for_update().select_related("programme").get(pk=round_.pk)
     errors, decided, new_money = {}, [], Decimal(0)
     applications = {
         a.pk: a
@@ -156,15 +171,42 @@ def decisions_record(*, round_: Round, actor, decisions: list[Decision]) -> list
         if application is None:
             errors[key] = "This application is not in this round."
             continue
+        if application.state not in DECIDABLE:
+            # Another officer decided it after this page was read: say so,
+            # never decide twice.
+            errors[key] = (
+                f"{application.reference} already has a decision: "
+                f"{application.get_state_display().lower()}. Yours was not recorded."
+            )
+            continue
         if not decision.reason.strip():
             errors[key] = f"{application.reference}: give the reason for the decision."
             continue
+        if decision.outcome == "waitlist" and application.state == State.WAITLISTED:
+            errors[key] = f"{application.reference} is already on the waiting list."
+            continue
         if decision.outcome == "approve":
+            try:
+                # Whole pence, finite, not negative: checked before any
+                # comparison, as NaN cannot be compared.
+                money_check(decision.amount if decision.amount is not None else Decimal(0))
+            except ValidationError as error:
+                errors[key] = f"{application.reference}: {error.messages[0]}"
+                continue
             if decision.amount is None or decision.amount <= 0:
                 errors[key] = f"{application.reference}: enter the amount to award."
                 continue
-            if decision.amount > application.round.maximum_award:
-                errors[key] = f"{application.reference}: above the round's largest grant."
+            if decision.amount < round_.minimum_award:
+                errors[key] = (
+                    f"{application.reference}: below the round's smallest grant, "
+                    f"{format_money(round_.minimum_award)}."
+                )
+                continue
+            if decision.amount > round_.maximum_award:
+                errors[key] = (
+                    f"{application.reference}: above the round's largest grant, "
+                    f"{format_money(round_.maximum_award)}."
+                )
                 continue
             new_money += decision.amount
         decided.append((application, decision))
@@ -173,6 +215,13 @@ def decisions_record(*, round_: Round, actor, decisions: list[Decision]) -> list
         errors["budget"] = (
             f"These approvals total £{new_money:,.2f} but only £{remaining:,.2f} of the "
             "round's budget remains."
+        )
+    programme = round_.programme
+    programme_remaining = programme.budget - programme_committed(programme=programme)
+    if new_money > programme_remaining:
+        errors["programme_budget"] = (
+            f"These approvals total £{new_money:,.2f} but only £{programme_remaining:,.2f} of "
+            f"the {programme.name} programme's budget remains."
         )
     if errors:
         raise ValidationError(errors)

@@ -59,7 +59,9 @@ def application_list(request, pk):
 
 
 @permission_required(OFFICER, raise_exception=True)
-def application_manage(request, pk):
+def application_manage(request, pk, *, refused_payment=None, status=200):
+    """The application and the officer's next step. `refused_payment` is a
+    payment form sent with a problem: shown again as typed, with its errors."""
     application = get_object_or_404(
         Application.objects.select_related("round__call", "organisation"), pk=pk
     )
@@ -87,12 +89,19 @@ def application_manage(request, pk):
             # One form per payment, each with its own ids, as the page can
             # hold several unpaid instalments.
             "payments": [
-                (payment, PaymentForm(auto_id=f"id_payment-{payment.pk}-%s"))
+                (
+                    payment,
+                    refused_payment
+                    if refused_payment and refused_payment.payment == payment
+                    else PaymentForm(auto_id=f"id_payment-{payment.pk}-%s", payment=payment),
+                )
                 for payment in award.payments.all()
             ]
             if award
             else [],
+            "refused_payment": refused_payment,
         },
+        status=status,
     )
 
 
@@ -187,11 +196,10 @@ def offer_send(request, pk):
 @permission_required(OFFICER, raise_exception=True)
 def payment_paid(request, pk):
     payment = get_object_or_404(Payment.objects.select_related("award"), pk=pk)
-    form = PaymentForm(request.POST)
+    form = PaymentForm(request.POST, auto_id=f"id_payment-{payment.pk}-%s", payment=payment)
     application_pk = payment.award.application_id
     if not form.is_valid():
-        messages.error(request, "Enter the date paid and the payment reference.")
-        return redirect("application-manage", pk=application_pk)
+        return application_manage(request, application_pk, refused_payment=form, status=400)
     return _act(
         request,
         application_pk,
@@ -239,6 +247,7 @@ def decisions(request, pk):
     formset = DecisionFormSet(
         request.POST if request.method == "POST" else None,
         applications=[application for _row, application in ranked],
+        round_=round_,
         auto_id="%s",
     )
     if request.method == "POST" and formset.is_valid():

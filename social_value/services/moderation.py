@@ -78,6 +78,35 @@ def moderation_record(
     )
 
 
+class CellsRefused(Exception):
+    """Some cells of a submission's moderation were refused; none was kept.
+    `problems` holds each refused criterion's ValidationError by its pk."""
+
+    def __init__(self, problems: dict[int, ValidationError]):
+        super().__init__("Some moderated scores were refused.")
+        self.problems = problems
+
+
+@transaction.atomic
+def moderation_record_cells(
+    *, submission: Submission, actor, cells: dict[Criterion, dict]
+) -> list[ModeratedScore]:
+    """A submission's moderated scores sent together: all kept, or, if any
+    is refused, none, with every refusal said (CellsRefused). Each cell is
+    {"score" or "passed", "rationale"} as moderation_record takes them."""
+    recorded, problems = [], {}
+    for criterion, entry in cells.items():
+        try:
+            recorded.append(
+                moderation_record(submission=submission, criterion=criterion, actor=actor, **entry)
+            )
+        except ValidationError as error:
+            problems[criterion.pk] = error
+    if problems:
+        raise CellsRefused(problems)  # leaving the transaction undoes the rest
+    return recorded
+
+
 @transaction.atomic
 def ranking_confirm(*, call: Call, actor) -> Ranking:
     """Freeze the ranking as it stands, with who confirmed it and when."""

@@ -4,14 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from social_value import permissions, selectors
 from social_value.exports import csv_response
-from social_value.forms import ModerationForm
-from social_value.models import Call, CallState, Criterion, Submission
+from social_value.models import Call, CallState
 from social_value.ranking import display
 from social_value.services import calls as call_services
 from social_value.services import moderation as moderation_services
@@ -90,69 +88,6 @@ def call_assign(request, pk):
 def call_open_moderation(request, pk):
     _act(request, moderation_services.call_open_moderation, pk, "Moderation is open.")
     return redirect("call-moderation", pk=pk)
-
-
-def _moderation_form(call, submission_pk, criterion_pk, data=None) -> ModerationForm:
-    """A cell's form, with the ids the sheet gives that cell's fields."""
-    return ModerationForm(data, scale=call.scale, auto_id=f"%s-{submission_pk}-{criterion_pk}")
-
-
-@login_required
-def call_moderation(request, pk, *, refused=None, status=200):
-    """The sheet: a form per cell that can still be moderated. `refused` is
-    the (submission pk, criterion pk, form) sent back with its problems, so
-    what was chosen and typed is shown again beside them."""
-    call = _call_for(request, pk, check=permissions.can_moderate)
-    if call.state not in (CallState.MODERATION, CallState.RANKED):
-        messages.info(request, "The moderation sheet opens once every score is in.")
-        return redirect("call-overview", pk=call.pk)
-    editable = call.state == CallState.MODERATION
-    refused_cell = refused[:2] if refused else None
-
-    def form_for(row, cell):
-        if not editable:
-            return None
-        if (row.submission.pk, cell.criterion.pk) == refused_cell:
-            return refused[2]
-        return _moderation_form(call, row.submission.pk, cell.criterion.pk)
-
-    sheet = [
-        (row, [(cell, form_for(row, cell)) for cell in row.cells])
-        for row in selectors.moderation_sheet(call=call)
-    ]
-    return render(
-        request,
-        "social_value/call_moderation.html",
-        {
-            "call": call,
-            "sheet": sheet,
-            # For the error summary at the top of the sheet.
-            "error_form": refused[2] if refused else None,
-            "editable": editable,
-        },
-        status=status,
-    )
-
-
-@login_required
-@require_POST
-def call_moderate(request, pk, submission_pk, criterion_pk):
-    call = _call_for(request, pk, check=permissions.can_moderate)
-    submission = get_object_or_404(Submission, pk=submission_pk, call=call)
-    criterion = get_object_or_404(Criterion, pk=criterion_pk, call=call)
-    form = _moderation_form(call, submission.pk, criterion.pk, request.POST)
-    if form.is_valid():
-        try:
-            moderation_services.moderation_record(
-                submission=submission, criterion=criterion, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, problems)
-        else:
-            messages.success(request, f"Moderated {criterion} for {submission.reference}.")
-            return redirect(reverse("call-moderation", args=[call.pk]) + f"#s{submission.pk}")
-    return call_moderation(request, pk, refused=(submission.pk, criterion.pk, form), status=400)
 
 
 @login_required

@@ -49,7 +49,8 @@ def test_moderation_sheet_for_200_by_5_by_8_runs_in_bounded_queries(
 def test_overview_for_200_submissions_runs_in_bounded_queries(
     officer_client, big_call, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(15):
+    # 15 for the page and one for the session's two-step verification.
+    with django_assert_max_num_queries(16):
         response = officer_client.get(reverse("call-overview", args=[big_call.pk]))
     assert response.status_code == 200
     assert "1000 of 1000 assignments scored" in response.content.decode()
@@ -104,13 +105,21 @@ def test_problems_are_shown_before_scoring_opens(officer_client, tender):
     assert "add up to 60, not 100" in page
 
 
+def moderate_page(client, call, submission, cells: dict):
+    """cells: {criterion: {"score" | "passed" | "rationale": typed}}, posted
+    as the submission's one form names them."""
+    data = {"action": "record"}
+    for criterion, typed in cells.items():
+        data |= {f"{name}-{submission.pk}-{criterion.pk}": value for name, value in typed.items()}
+    return client.post(reverse("call-moderate-submission", args=[call.pk, submission.pk]), data)
+
+
 def test_moderation_form_reshows_with_error_and_stores_nothing(officer_client, big_call):
     submission = big_call.submissions.first()
     criterion = big_call.criteria.filter(kind="scored").first()
     before = submission.moderated_scores.count()
-    response = officer_client.post(
-        reverse("call-moderate", args=[big_call.pk, submission.pk, criterion.pk]),
-        {"score": "3", "rationale": ""},
+    response = moderate_page(
+        officer_client, big_call, submission, {criterion: {"score": "3", "rationale": ""}}
     )
     assert response.status_code == 400
     assert "Write the rationale for the moderated score." in response.content.decode()
@@ -130,9 +139,8 @@ def test_a_refused_moderation_is_summarised_at_the_top_and_keeps_the_score(
 ):
     submission = big_call.submissions.first()
     criterion = big_call.criteria.filter(kind="scored").first()
-    response = officer_client.post(
-        reverse("call-moderate", args=[big_call.pk, submission.pk, criterion.pk]),
-        {"score": "3", "rationale": ""},
+    response = moderate_page(
+        officer_client, big_call, submission, {criterion: {"score": "3", "rationale": ""}}
     )
     page = response.content.decode()
     cell = f"{submission.pk}-{criterion.pk}"
@@ -160,17 +168,23 @@ def test_each_cell_of_the_sheet_is_a_govuk_field(officer_client, moderating):
     gateway = f"{submission.pk}-{moderating.gateway.pk}"
     quality = f"{submission.pk}-{moderating.quality.pk}"
     assert f'<label class="govuk-label" for="passed-{gateway}">Gateway result</label>' in page
-    assert f'<select name="passed" class="govuk-select" id="passed-{gateway}">' in page
+    assert f'<select name="passed-{gateway}" class="govuk-select" id="passed-{gateway}">' in page
     assert f'<label class="govuk-label" for="score-{quality}">Moderated score</label>' in page
     rationale = f'rows="2" class="govuk-textarea" id="rationale-{quality}">'
-    assert f'<textarea name="rationale" cols="40" {rationale}' in page
+    assert f'<textarea name="rationale-{quality}" cols="40" {rationale}' in page
+    # One form and one button per submission, not one per criterion.
+    action = reverse("call-moderate-submission", args=[moderating.call.pk, submission.pk])
+    assert page.count(f'action="{action}"') == 1
+    assert page.count("Record moderation<") == len(moderating.submissions)
 
 
 def test_a_gateway_without_a_rationale_keeps_the_result_chosen(officer_client, moderating):
     submission = moderating.submissions[0]
-    response = officer_client.post(
-        reverse("call-moderate", args=[moderating.call.pk, submission.pk, moderating.gateway.pk]),
-        {"passed": "no", "rationale": " "},
+    response = moderate_page(
+        officer_client,
+        moderating.call,
+        submission,
+        {moderating.gateway: {"passed": "no", "rationale": " "}},
     )
     page = response.content.decode()
     cell = f"{submission.pk}-{moderating.gateway.pk}"
@@ -182,9 +196,11 @@ def test_a_gateway_without_a_rationale_keeps_the_result_chosen(officer_client, m
 
 def test_a_score_not_on_the_scale_is_refused_with_a_message(officer_client, moderating):
     submission = moderating.submissions[0]
-    response = officer_client.post(
-        reverse("call-moderate", args=[moderating.call.pk, submission.pk, moderating.quality.pk]),
-        {"score": "eleven", "rationale": "Agreed"},
+    response = moderate_page(
+        officer_client,
+        moderating.call,
+        submission,
+        {moderating.quality: {"score": "eleven", "rationale": "Agreed"}},
     )
     page = response.content.decode()
     cell = f"{submission.pk}-{moderating.quality.pk}"
@@ -197,12 +213,64 @@ def test_a_score_not_on_the_scale_is_refused_with_a_message(officer_client, mode
 def test_a_good_moderation_is_recorded(officer_client, moderating):
     submission = moderating.submissions[0]
     response = officer_client.post(
-        reverse("call-moderate", args=[moderating.call.pk, submission.pk, moderating.quality.pk]),
-        {"score": "3", "rationale": "Agreed after discussion"},
+        reverse("call-moderate-submission", args=[moderating.call.pk, submission.pk]),
+        {
+            f"score-{submission.pk}-{moderating.quality.pk}": "3",
+            f"rationale-{submission.pk}-{moderating.quality.pk}": "Agreed after discussion",
+        },
         follow=True,
     )
-    assert f"Moderated {moderating.quality} for {submission.reference}." in (
-        response.content.decode()
-    )
+    assert f"Recorded 1 moderated score for {submission.reference}." in (response.content.decode())
     moderated = submission.moderated_scores.get()
     assert (moderated.score, moderated.rationale) == (3, "Agreed after discussion")
+
+
+def test_one_problem_keeps_every_cell_entered_and_records_none(officer_client, moderating):
+    submission = moderating.submissions[0]
+    response = moderate_page(
+        officer_client,
+        moderating.call,
+        submission,
+        {
+            moderating.gateway: {"passed": "yes", "rationale": "Certificate seen"},
+            moderating.quality: {"score": "3", "rationale": ""},
+            moderating.social_value: {"score": "4", "rationale": "Local spend is clear"},
+        },
+    )
+    page = response.content.decode()
+    quality = f"{submission.pk}-{moderating.quality.pk}"
+    assert response.status_code == 400
+    assert f'<a href="#rationale-{quality}">Write the rationale for the moderated score.</a>' in (
+        page
+    )
+    assert "Certificate seen</textarea>" in page
+    assert "Local spend is clear</textarea>" in page
+    assert '<option value="yes" selected>Passes</option>' in page
+    assert '<option value="4" selected>4</option>' in page
+    assert not submission.moderated_scores.exists()
+
+
+def test_accepting_the_agreed_scores_fills_only_where_the_panel_agreed(officer_client, moderating):
+    # Quality was scored 4, 2 and 4 (two apart: discuss); social value 3, 3
+    # and 4 (agreed: 3 on the mean of 3.3).
+    submission = moderating.submissions[0]
+    page = officer_client.get(reverse("call-moderation", args=[moderating.call.pk])).content
+    assert "The panel agreed: 3." in page.decode()
+    response = officer_client.post(
+        reverse("call-moderate-submission", args=[moderating.call.pk, submission.pk]),
+        {
+            "action": "accept",
+            f"passed-{submission.pk}-{moderating.gateway.pk}": "yes",
+            f"rationale-{submission.pk}-{moderating.gateway.pk}": "Certificate seen",
+        },
+        follow=True,
+    )
+    assert f"Recorded 2 moderated scores for {submission.reference}." in (response.content.decode())
+    recorded = {
+        row.criterion_id: (row.score, row.passed, row.rationale)
+        for row in submission.moderated_scores.all()
+    }
+    assert recorded == {
+        moderating.gateway.pk: (None, True, "Certificate seen"),
+        moderating.social_value.pk: (3, None, "The panel agreed: 3, 3, 4."),
+    }
