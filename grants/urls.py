@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, deadlines, files, officer, submission
+from grants.views import applicant, deadlines, files, officer, submission, waiting
 
 urlpatterns = [
     path("rounds/", applicant.rounds_open, name="grants-rounds"),
@@ -49,4 +49,10 @@ urlpatterns = [
         name="application-complete",
     ),
     path("manage/payments/<int:pk>/paid/", officer.payment_paid, name="payment-paid"),
+    path("manage/waiting/<slug:slug>/", waiting.waiting_list, name="grants-waiting"),
+    path(
+        "manage/returns/<int:pk>/reviewed/",
+        waiting.monitoring_return_reviewed,
+        name="monitoring-return-reviewed",
+    ),
 ]

@@ -73,6 +73,11 @@ class MonitoringReturn(models.Model):
         null=True,
         blank=True,
     )
+    # An officer reads each return sent: until then it waits on their home.
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -195,6 +195,20 @@ def monitoring_return_submit(
 
 
 @transaction.atomic
+def monitoring_return_review(*, monitoring_return: MonitoringReturn, actor) -> MonitoringReturn:
+    """An officer has read a return sent: it no longer waits on their home."""
+    if not actor.has_perm("grants.assess_application"):
+        raise PermissionDenied("Only a grants officer reviews monitoring returns.")
+    monitoring_return = MonitoringReturn.objects.select_for_update().get(pk=monitoring_return.pk)
+    if monitoring_return.submitted_at is None:
+        raise ValidationError("This return has not been sent yet.")
+    if monitoring_return.reviewed_at is None:  # a second press changes nothing
+        monitoring_return.reviewed_at, monitoring_return.reviewed_by = timezone.now(), actor
+        monitoring_return.save(update_fields=["reviewed_at", "reviewed_by"])
+    return monitoring_return
+
+
+@transaction.atomic
 def grant_complete(*, application: Application, actor) -> Application:
     if not actor.has_perm("grants.assess_application"):
         raise PermissionDenied("Only a grants officer completes a grant.")

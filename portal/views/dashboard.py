@@ -4,8 +4,10 @@ organisations, invitations waiting for them and their notifications."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from grants import waiting
 from organisations import selectors
 from organisations.models import InvitationState, OrganisationInvitation
+from people.roles import STAFF_ROLES
 from portal.next_steps import next_steps_for
 from reminders.forms import ReminderSettingsForm
 from reminders.models import ReminderSettings
@@ -13,6 +15,11 @@ from reminders.models import ReminderSettings
 
 @login_required
 def dashboard(request):
+    # Staff work from the staff home; what waits for the grants team is
+    # shown here too, so a council officer is never offered an applicant's
+    # first steps instead.
+    user = request.user
+    staff = user.is_staff or user.groups.filter(name__in=STAFF_ROLES).exists()
     return render(
         request,
         "portal/dashboard.html",
@@ -22,6 +29,10 @@ def dashboard(request):
                 email__iexact=request.user.email, state=InvitationState.PENDING
             ).select_related("organisation"),
             "next_steps": next_steps_for(request.user),
+            "staff": staff,
+            "staff_work": waiting.waiting_panels()
+            if staff and user.has_perm("grants.assess_application")
+            else [],
             "notifications": request.user.notifications.all()[:10],
             # Unsaved settings until the person first chooses: the default.
             "reminder_form": ReminderSettingsForm(
