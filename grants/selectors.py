@@ -22,7 +22,7 @@ NEXT_STEP = {
     State.DECLINED: "Nothing more to do. The reason is below.",
     State.WAITLISTED: "Nothing to do: we will tell you if money becomes available.",
     State.OFFER: "Read your offer letter and accept it.",
-    State.ACCEPTED: "Nothing to do: your first payment is on its way.",
+    State.ACCEPTED: "Nothing to do: your first payment is due on the date in your offer.",
     State.ACTIVE: "Send each monitoring return by its due date.",
     State.COMPLETED: "Nothing more to do. Thank you.",
     State.WITHDRAWN: "Nothing more to do.",

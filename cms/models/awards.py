@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from cms.forms import AwardsFilterForm
 from grants.models import Application
-from grants.services.assessment import COMMITTED
+from grants.services.assessment import AWARDED
 from neighbourhoods.models import Neighbourhood
 
 
@@ -28,10 +28,10 @@ class AwardsPage(Page):
         neighbourhoods = Neighbourhood.objects.order_by("name")
         form = AwardsFilterForm(request.GET)
         chosen = form.filters()["neighbourhood"]
-        grants = Application.objects.filter(state__in=COMMITTED)
+        grants = Application.objects.filter(state__in=AWARDED)
         if chosen is not None:
             grants = grants.filter(organisation__neighbourhoods=chosen)
-        awarded = Q(organisations__grant_applications__state__in=COMMITTED)
+        awarded = Q(organisations__grant_applications__state__in=AWARDED)
         context.update(
             form=form,
             neighbourhood=chosen,

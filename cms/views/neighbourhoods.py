@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from assets.selectors import LIVE
 from commissioning.models import Contract
 from grants.models import Application
-from grants.services.assessment import COMMITTED
+from grants.services.assessment import AWARDED
 from neighbourhoods.models import Neighbourhood
 from organisations.models import Organisation
 
@@ -18,7 +18,7 @@ def neighbourhood_detail(request, slug):
     neighbourhood = get_object_or_404(Neighbourhood, slug=slug)
     organisations = Organisation.objects.filter(neighbourhoods=neighbourhood).order_by("name")
     grants = Application.objects.filter(
-        organisation__neighbourhoods=neighbourhood, state__in=COMMITTED
+        organisation__neighbourhoods=neighbourhood, state__in=AWARDED
     ).select_related("organisation", "round")
     contracts = Contract.objects.filter(
         lot__tender__commission__neighbourhoods=neighbourhood

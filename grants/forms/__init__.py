@@ -8,6 +8,7 @@ from .applying import (
     InformationAnswerForm,
     MonitoringReturnForm,
     RoundApplyForm,
+    SubmitForm,
 )
 from .dates import RoundDateForm
 from .officer import (
@@ -39,4 +40,5 @@ __all__ = [
     "RoundApplyForm",
     "RoundDateForm",
     "SearchInput",
+    "SubmitForm",
 ]

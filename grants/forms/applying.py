@@ -37,6 +37,12 @@ class CoreAnswersForm(forms.ModelForm):
         self.fields["version"].required = True
 
 
+class SubmitForm(forms.Form):
+    """The check page's Submit: the version of the draft that was checked."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class InformationAnswerForm(forms.Form):
     answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 5}))
 
@@ -53,7 +59,7 @@ class MonitoringReturnForm(forms.Form):
     narrative = forms.CharField(
         label="What happened", widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
-    spend_to_date = forms.DecimalField(label="Spent so far (£)", min_value=0, required=False)
+    spend_to_date = MoneyField(label="Spent so far (£)", required=False)
     outcomes = forms.CharField(
         label="What changed for people", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )

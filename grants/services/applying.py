@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from foundation.audit import SYSTEM
 from foundation.transitions import transition_apply
 from grants import notifications
 from grants.models import Application, ApplicationDocument, Round, State
@@ -124,10 +125,14 @@ def application_problems(application: Application) -> dict[str, str]:
     return problems
 
 
-def application_submit(*, application: Application, actor) -> Application:
+def application_submit(
+    *, application: Application, actor, expected_version: int | None = None
+) -> Application:
     """Submit, if before the close (server time, to the second) and complete.
 
     A late or incomplete submission changes nothing: the draft is kept.
+    `expected_version` is the draft as the person read it on the check page:
+    if a colleague saved it since, it is not submitted unreviewed.
     """
     _member_required(application.organisation, actor)
     with transaction.atomic():
@@ -138,6 +143,11 @@ def application_submit(*, application: Application, actor) -> Application:
         )
         if application.state != State.DRAFT:
             raise ValidationError("This application has already been submitted.")
+        if expected_version is not None and application.version != expected_version:
+            raise ValidationError(
+                "Nothing was submitted: the application changed after you opened this page. "
+                "Check the answers below again, then submit."
+            )
         round_ = application.round
         if timezone.now() >= round_.closes_at:
             raise ValidationError(
@@ -149,7 +159,7 @@ def application_submit(*, application: Application, actor) -> Application:
             raise ValidationError(problems)
         transition_apply(application, "submit", actor=actor)
         # The eligibility check starts on its own: the rules are data.
-        application.start_eligibility_check(description="Eligibility check started")
+        application.start_eligibility_check(by=SYSTEM, description="Eligibility check started")
         application.save()
         notifications.applicant_notify(application, "submitted")
     return application

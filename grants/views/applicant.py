@@ -78,9 +78,19 @@ def application_start(request, round_pk):
         request.POST if request.method == "POST" else None, organisations=organisations
     )
     if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        # One application per organisation and round: starting again leads
+        # to the one there is, whoever in the organisation began it.
+        existing = Application.objects.filter(round=round_, organisation=organisation).first()
+        if existing is not None and existing.state == State.DRAFT:
+            messages.info(request, f"{organisation.name} already has a draft: carry on with it.")
+            return redirect("application-edit", pk=existing.pk)
+        if existing is not None:
+            messages.info(request, f"{organisation.name} has already applied to this round.")
+            return redirect("application-detail", pk=existing.pk)
         try:
             application = applying.application_start(
-                round_=round_, organisation=form.cleaned_data["organisation"], actor=request.user
+                round_=round_, organisation=organisation, actor=request.user
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -155,6 +165,25 @@ def _edit_page(request, application, core, questions, *, promises=None, stale=No
     )
 
 
+def _draft_changes(application, core, questions, promises) -> applying.DraftChanges:
+    """What the forms hold that is sound; an answer with a problem keeps
+    what was saved before."""
+    core_data = core.cleaned_data
+    answers = questions.answers()
+    for block in questions.questions:
+        key = str(block.id)
+        if f"q_{block.id}" in questions.errors and key in application.answers:
+            answers[key] = application.answers[key]
+    return applying.DraftChanges(
+        project_title=core_data.get("project_title", application.project_title) or "",
+        amount_requested=core_data.get("amount_requested", application.amount_requested),
+        annual_income=core_data.get("annual_income", application.annual_income),
+        answers=answers,
+        files=questions.uploaded_files(),
+        promises=promises.promises() if promises.is_valid() else application.promises,
+    )
+
+
 @login_required
 def application_edit(request, pk):
     application = _own_application(request, pk)
@@ -176,16 +205,10 @@ def application_edit(request, pk):
         existing_files=files,
     )
     promises = _promises_form(application, request.POST)
-    if not (core.is_valid() and questions.is_valid() and promises.is_valid()):
+    sound = [form.is_valid() for form in (core, questions, promises)]
+    if "version" in core.errors:
         return _edit_page(request, application, core, questions, promises=promises, status=400)
-    changes = applying.DraftChanges(
-        project_title=core.cleaned_data["project_title"] or "",
-        amount_requested=core.cleaned_data["amount_requested"],
-        annual_income=core.cleaned_data["annual_income"],
-        answers=questions.answers(),
-        files=questions.uploaded_files(),
-        promises=promises.promises(),
-    )
+    changes = _draft_changes(application, core, questions, promises)
     try:
         application = applying.application_save(
             application=application,
@@ -201,6 +224,13 @@ def application_edit(request, pk):
             "need, then reload the page to carry on.",
         )
         return _edit_page(request, application, core, questions, stale=stale.current, status=409)
+    if not all(sound):
+        # A draft need not be complete: every sound answer is saved, and
+        # only the ones with a problem are shown again to put right.
+        core.data = core.data.copy()
+        core.data["version"] = application.version
+        messages.info(request, "Your other answers are saved. Put right the ones shown below.")
+        return _edit_page(request, application, core, questions, promises=promises, status=400)
     if request.POST.get("action") == "check":
         return redirect("application-check", pk=application.pk)
     if request.POST.get("action") != "submit":

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from grants.forms import SubmitForm
 from grants.models import State
 from grants.questions import answers_for_display
 from grants.services import applying
@@ -18,8 +19,14 @@ def application_check(request, pk):
     if application.state != State.DRAFT:
         return redirect("application-detail", pk=application.pk)
     if request.method == "POST":
+        form = SubmitForm(request.POST)
         try:
-            applying.application_submit(application=application, actor=request.user)
+            applying.application_submit(
+                application=application,
+                actor=request.user,
+                # A page without the version it showed submits nothing unseen.
+                expected_version=form.cleaned_data["version"] if form.is_valid() else -1,
+            )
         except ValidationError as error:
             # The check page shows every remaining problem with a link to fix it.
             if not hasattr(error, "error_dict"):
@@ -51,6 +58,7 @@ def application_check(request, pk):
             "promised": promised,
             "promised_total": promised_total,
             "closes": applying.closes_in_words(application.round),
+            "submit_form": SubmitForm(initial={"version": application.version}),
         },
     )
 

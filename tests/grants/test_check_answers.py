@@ -60,11 +60,15 @@ def test_a_complete_draft_is_checked_then_submitted_with_a_confirmation(
 
     check = client.get(reverse("application-check", args=[application.pk])).content.decode()
     assert "You cannot submit yet" not in check
-    assert "Lunch club" in check and "£4,500.00" in check
+    assert "Lunch club" in check and "£4,500" in check
     assert 'Change<span class="govuk-visually-hidden"> project title</span>' in check
 
     with django_capture_on_commit_callbacks(execute=True):
-        submitted = client.post(reverse("application-check", args=[application.pk]), follow=True)
+        submitted = client.post(
+            reverse("application-check", args=[application.pk]),
+            {"version": application.version},
+            follow=True,
+        )
 
     application.refresh_from_db()
     assert application.state != State.DRAFT
@@ -79,11 +83,13 @@ def test_a_second_submission_is_refused_and_changes_nothing(
 ):
     application = complete_draft(grant_round, organisation, member)
     client.force_login(member)
-    client.post(reverse("application-check", args=[application.pk]))
+    client.post(
+        reverse("application-check", args=[application.pk]), {"version": application.version}
+    )
     application.refresh_from_db()
     state, version = application.state, application.version
 
-    again = client.post(reverse("application-check", args=[application.pk]))
+    again = client.post(reverse("application-check", args=[application.pk]), {"version": version})
 
     application.refresh_from_db()
     assert again.url == reverse("application-detail", args=[application.pk])

@@ -196,7 +196,9 @@ def test_bad_files_are_refused_and_nothing_is_stored(
     assert message in response.content.decode()
     assert not ApplicationDocument.objects.exists()
     application.refresh_from_db()
-    assert application.version == 1  # nothing saved
+    # The draft's other answers are saved (a draft need not be complete);
+    # the refused file is not.
+    assert application.version == 2
 
 
 def test_a_good_pdf_is_kept(client, grant_round, organisation, member):
