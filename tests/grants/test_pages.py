@@ -57,7 +57,7 @@ def test_officer_and_applicant_pages_take_a_grant_from_eligibility_to_active(
 
     client.force_login(member)
     detail = client.get(reverse("application-detail", args=[submitted.pk])).content.decode()
-    assert "We are pleased to offer you a grant of <strong>£4,500.00</strong>" in detail
+    assert "We are pleased to offer you a grant of <strong>£4,500</strong>" in detail
     client.post(reverse("offer-respond", args=[submitted.pk]), {"action": "accept"})
     submitted.refresh_from_db()
     assert submitted.state == State.OFFER  # a name is needed to accept
@@ -178,7 +178,7 @@ def test_promised_social_value_is_saved_valued_and_tracked(
     )
     assert response.status_code == 302
     page = client.get(reverse("application-edit", args=[application.pk])).content.decode()
-    assert "worth <strong>£6,000.00</strong>" in page  # 400 hours × £15
+    assert "worth <strong>£6,000</strong>" in page  # 400 hours × £15
     application.refresh_from_db()
     assert application.promises[measure.code] == {"quantity": "400", "evidence": "Timesheets"}
 

@@ -11,13 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.models import Contract
-from commissioning.services.tenders import tender_approve, tender_publish
+from commissioning.services.tenders import tender_publish
 from grants.services import applying, assessment, awards
 from people import roles
 from social_value.models import Commitment, Framework, FrameworkState, Measure
 from social_value.selectors import commitments_delivery, delivery_totals
 from social_value.services.commitments import commitment_set, delivery_report
-from tests.commissioning.conftest import bid_in, bidder_make, tender_make
+from tests.commissioning.conftest import bid_in, bidder_make, tender_approved, tender_make
 from tests.grants.conftest import complete_answers
 from tests.grants.factories import RoundFactory
 from tests.organisations.factories import MembershipFactory
@@ -188,7 +188,7 @@ def test_the_grant_pages_show_promised_and_delivered_side_by_side(client):
 def test_the_contract_page_shows_promised_and_delivered(client):
     commissioner = UserFactory(roles=[roles.COMMISSIONER])
     tender = tender_make(commissioner, lots=1)
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     lot = tender.lots.get()
     supplier = bidder_make("Alpha CIC")
