@@ -146,7 +146,7 @@ def test_a_new_group_finds_the_open_call_from_the_home_page_and_applies(page, sh
     expect(page.get_by_role("heading", level=1)).to_contain_text("Check your answers")
     expect(page.get_by_text("You cannot submit yet")).to_have_count(0)
     main = page.get_by_role("main")
-    for answer in (PROJECT, "£2,400.00", "£18,500.00", "Arts, crafts and making", "Total £2,400"):
+    for answer in (PROJECT, "£2,400", "£18,500", "Arts, crafts and making", "Total £2,400"):
         expect(main.get_by_text(answer).first).to_be_visible()
     shot("check your answers")
     main.get_by_role("button", name=re.compile(r"submit", re.IGNORECASE)).click()
