@@ -34,7 +34,8 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py demo_load
 
-## Serve http://127.0.0.1:8000 with a Celery worker and beat beside it; Ctrl-C stops all.
+## Serve http://127.0.0.1:8000 with a Celery worker and beat beside it, each
+## started again if it exits (bin/respawn); Ctrl-C stops all.
 run: demo
 	$(BIN)/honcho -f Procfile.dev start
 
