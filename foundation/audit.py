@@ -32,6 +32,19 @@ AUDIT_COLUMNS = [
 ]
 APPEND_ONLY_MESSAGE = "The audit trail is append-only: its rows cannot be changed or deleted."
 
+# What the system does by itself (beat's tasks, automatic transitions such
+# as a tender closing at its deadline) is recorded with no person as `by`:
+# callers pass SYSTEM, and every display and export of the trail names such
+# a row's actor SYSTEM_NAME rather than leaving it blank.
+SYSTEM = None
+SYSTEM_NAME = "System"
+
+
+def audit_actor_name(by) -> str:
+    """Who made an audit trail entry, in words: the person, or "System"."""
+    return SYSTEM_NAME if by is None else str(by)
+
+
 POSTGRES_TRIGGER = f"""
 CREATE OR REPLACE FUNCTION audit_trail_append_only() RETURNS trigger AS $$
 BEGIN

@@ -2,9 +2,11 @@
 
 from django.urls import path
 from django_fsm_log.models import StateLog
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from foundation.audit import AUDIT_COLUMNS
+from foundation.audit import AUDIT_COLUMNS, audit_actor_name
 
 
 class ReadOnlyViewSet(ModelViewSet):
@@ -23,15 +25,37 @@ class ReadOnlyViewSet(ModelViewSet):
         ]
 
 
+def _actor(entry) -> str:
+    return audit_actor_name(entry.by)
+
+
+class AuditTrailIndexView(generic.IndexView):
+    # The export names the system's own entries as the list does.
+    custom_field_preprocess = {"by": {"csv": audit_actor_name, "xlsx": audit_actor_name}}
+
+
+class AuditTrailInspectView(generic.InspectView):
+    def get_by_display_value(self):
+        return audit_actor_name(self.object.by)
+
+
 class AuditTrailViewSet(ReadOnlyViewSet):
     """Every workflow transition, newest first. Only index and inspect
-    exist: there is no URL that could add, change or delete a row."""
+    exist: there is no URL that could add, change or delete a row. The list
+    and its CSV and spreadsheet exports name the system's own entries
+    "System"."""
 
     model = StateLog
     name = "audit-trail"
     icon = "history"
     menu_label = "Audit trail"
-    list_display = AUDIT_COLUMNS
+    index_view_class = AuditTrailIndexView
+    inspect_view_class = AuditTrailInspectView
+    list_display = [
+        column if column != "by" else Column("by", label="By", accessor=_actor)
+        for column in AUDIT_COLUMNS
+    ]
+    list_export = [*AUDIT_COLUMNS, "description"]
     list_filter = ["content_type", "transition", "timestamp"]
     search_fields = ["transition", "description"]
     ordering = ["-timestamp"]
