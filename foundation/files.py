@@ -5,6 +5,22 @@ Files are stored in the "private" storage, outside MEDIA_ROOT, under a name
 the uploader does not choose, and reach a person only through a view that
 applies the same rule as the record the file belongs to (`file_download`).
 The storage has no public URL at all, so no template can print one.
+
+In production the bytes need not pass through Django. After the record's
+rule has allowed the download, `file_download` hands it off, as the
+settings say:
+
+- `PRIVATE_FILES_ACCEL_REDIRECT` (nginx): an `X-Accel-Redirect` to an
+  `internal;` location aliased to PRIVATE_FILES_ROOT;
+- `PRIVATE_FILES_SENDFILE` (Apache mod_xsendfile, lighttpd): an
+  `X-Sendfile` header with the file's path on disk;
+- S3-compatible storage (`PrivateS3Storage`, STORAGES["private"]): a
+  redirect to a signed URL that lapses after PRIVATE_FILES_URL_SECONDS
+  and makes the bucket send the file as the same attachment. Signing is
+  done locally by boto3; the bucket stays private.
+
+None of these is a public path: the internal location answers only to the
+web server's own redirect, and a signed URL only until it lapses.
 """
 
 import uuid
@@ -13,10 +29,11 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import FileSystemStorage, InMemoryStorage, storages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.deconstruct import deconstructible
 from django.utils.http import content_disposition_header
 from django_fsm_log.models import StateLog
+from storages.backends.s3 import S3Storage
 
 
 class PrivateFileSystemStorage(FileSystemStorage):
@@ -36,6 +53,32 @@ class PrivateInMemoryStorage(InMemoryStorage):
 
     def url(self, name):
         raise ValueError("Private files have no public address: link to their download view.")
+
+
+class PrivateS3Storage(S3Storage):
+    """A private S3-compatible bucket: objects are never public, and the only
+    address of one is a signed URL that lapses within a minute or so."""
+
+    default_acl = "private"
+    querystring_auth = True
+    file_overwrite = False
+
+    def url(self, name, parameters=None, expire=None, http_method=None):
+        if not parameters:
+            raise ValueError("Private files have no public address: link to their download view.")
+        return super().url(name, parameters=parameters, expire=expire, http_method=http_method)
+
+    def signed_url(self, name: str, *, filename: str) -> str:
+        """A short-lived address from which the bucket sends the file as an
+        attachment named `filename`, never shown inline."""
+        return self.url(
+            name,
+            parameters={
+                "ResponseContentDisposition": _attachment(filename),
+                "ResponseContentType": "application/octet-stream",
+            },
+            expire=settings.PRIVATE_FILES_URL_SECONDS,
+        )
 
 
 def private_storage():
@@ -72,17 +115,28 @@ def file_download(request, *, document, file, filename: str) -> HttpResponse:
         transition="file_downloaded",
         description=f"Downloaded {filename}",
     )
+    storage = file.storage
     accel = settings.PRIVATE_FILES_ACCEL_REDIRECT
-    if accel:
+    if hasattr(storage, "signed_url"):
+        # The bucket sends the bytes; the address lapses within a minute.
+        response = HttpResponseRedirect(storage.signed_url(file.name, filename=filename))
+    elif accel:
         # The web server sends the bytes from its internal location.
-        response = HttpResponse()
-        response["X-Accel-Redirect"] = f"{accel.rstrip('/')}/{file.name}"
-        response["Content-Type"] = "application/octet-stream"
-        response["Content-Disposition"] = _attachment(filename)
+        response = _handed_off("X-Accel-Redirect", f"{accel.rstrip('/')}/{file.name}", filename)
+    elif settings.PRIVATE_FILES_SENDFILE:
+        response = _handed_off("X-Sendfile", storage.path(file.name), filename)
     else:
         response = FileResponse(file.open("rb"), as_attachment=True, filename=filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _handed_off(header: str, value: str, filename: str) -> HttpResponse:
+    response = HttpResponse()
+    response[header] = value
+    response["Content-Type"] = "application/octet-stream"
+    response["Content-Disposition"] = _attachment(filename)
     return response
 
 
