@@ -8,3 +8,9 @@ class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = "Assets"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from assets import personal_data
+
+        # The records naming a person, for subject access, erasure and retention.
+        personal_data.register()

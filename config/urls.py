@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,13 +9,21 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from assets import urls as asset_urls
 
+# One sign-in page for the whole site, which asks staff for their code
+# (people.two_factor): the admins' own sign-in pages send people to it.
+ONE_SIGN_IN = RedirectView.as_view(pattern_name="account-login", query_string=True)
+
 urlpatterns = [
+    path("admin/login/", ONE_SIGN_IN),
+    path("django-admin/login/", ONE_SIGN_IN),
     path("admin/", include(wagtailadmin_urls)),
     # Django's own admin: scheduled-task timings (django-celery-beat) and a
     # read-only view of the audit trail for superusers.
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("people.urls")),
+    # The privacy notice; subject access and erasure for administrators.
+    path("", include("people.personal_data_urls")),
     path("portal/", include("portal.urls")),
     path("portal/", include("organisations.urls")),
     path("portal/", include("reminders.urls")),

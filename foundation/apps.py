@@ -8,3 +8,9 @@ class FoundationConfig(AppConfig):
     name = "foundation"
     verbose_name = "Foundation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from foundation import personal_data
+
+        # The audit trail and moved deadlines name the people who acted.
+        personal_data.foundation_records_register()

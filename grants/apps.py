@@ -7,3 +7,9 @@ class GrantsConfig(AppConfig):
     name = "grants"
     verbose_name = "Grants"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from grants import personal_data
+
+        # The records naming a person, for subject access, erasure and retention.
+        personal_data.register()

@@ -8,3 +8,9 @@ class OrganisationsConfig(AppConfig):
     name = "organisations"
     verbose_name = "Organisations"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from organisations import personal_data
+
+        # The records naming a person, for subject access, erasure and retention.
+        personal_data.register()

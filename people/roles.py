@@ -45,6 +45,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "people.add_user",
         "people.change_user",
         "people.view_user",
+        # UK GDPR: subject access exports, erasure and the retention periods.
+        "people.manage_personal_data",
+        "people.view_retentionrule",
+        "people.change_retentionrule",
         "auth.view_group",
         "neighbourhoods.add_neighbourhood",
         "neighbourhoods.change_neighbourhood",

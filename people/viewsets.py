@@ -22,6 +22,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import groups, users
 
 from people.models import User
+from people.personal_data_admin import PersonDeleteView
 from people.services.roles import person_roles, person_roles_check, person_save
 
 CHANGES = {"add", "change", "delete"}
@@ -132,6 +133,8 @@ class PersonEditView(ActorFormMixin, users.EditView):
 class PersonViewSet(users.UserViewSet):
     add_view_class = PersonCreateView
     edit_view_class = PersonEditView
+    # People named in any record are erased, not deleted (UK GDPR).
+    delete_view_class = PersonDeleteView
 
     def get_form_class(self, for_update=False):
         return PersonEditForm if for_update else PersonCreationForm

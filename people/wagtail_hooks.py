@@ -23,6 +23,7 @@ from wagtail.users.views.bulk_actions import AssignRoleBulkAction
 
 from foundation.audit import AuditTrailPermissionPolicy
 from foundation.viewsets import ReadOnlyViewSet
+from people import personal_data_admin, two_factor_admin
 from people.models import User
 from people.services.lockouts import ACCOUNT, ADDRESS, SCOPES, lockout_clear
 from people.services.roles import group_people_add
@@ -189,3 +190,36 @@ class LockoutViewSet(ReadOnlyViewSet):
 @hooks.register("register_admin_viewset")
 def register_lockout_viewset():
     return LockoutViewSet("sign-in-locks")
+
+
+# --- Personal data (UK GDPR): people.personal_data_admin ---------------------
+
+
+@hooks.register("register_user_listing_buttons")
+def personal_data_buttons(user, request_user):
+    return personal_data_admin.personal_data_button(user, request_user)
+
+
+@hooks.register("register_settings_menu_item")
+def personal_data_menu_item():
+    return personal_data_admin.PersonalDataMenuItem(
+        "Personal data", reverse("personal-data-find"), icon_name="doc-full", order=620
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_retention_viewset():
+    return personal_data_admin.RetentionRuleViewSet("retention-periods")
+
+
+# --- Two-step verification: people.two_factor_admin ----------------------------
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_buttons(user, request_user):
+    return two_factor_admin.two_factor_reset_button(user, request_user)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_admin_urls():
+    return two_factor_admin.admin_urls

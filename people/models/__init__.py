@@ -1,3 +1,4 @@
 from .people import User
+from .retention import RetentionRule
 
-__all__ = ["User"]
+__all__ = ["RetentionRule", "User"]
