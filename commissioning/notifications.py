@@ -1,10 +1,10 @@
-"""The one place commissioning e-mails are sent from, after commit."""
+"""The one place commissioning e-mails are sent from: written to the outbox
+with the change they report and sent by a worker once it commits."""
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
-from django.db import transaction
 from django.urls import reverse
 
+from foundation.outbox import email_queue
 from organisations.models import OrganisationMembership
 
 
@@ -21,6 +21,9 @@ def _emails(organisations) -> list[str]:
 def organisations_notify(organisations, *, subject: str, body: str, tender) -> None:
     """One e-mail to each person at these organisations, all at once."""
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("tender-public", args=[tender.pk])
-    messages = [(subject, f"{body}\n\n{link}\n", None, [email]) for email in _emails(organisations)]
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages))
+    email_queue(
+        to=_emails(organisations),
+        subject=subject,
+        body=f"{body}\n\n{link}\n",
+        topic=f"Tender: {tender.title}",
+    )

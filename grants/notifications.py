@@ -1,13 +1,14 @@
-"""The one place grant e-mails are sent from. Each goes once the change it
-reports is committed, to every member of the applying organisation."""
+"""The one place grant e-mails are sent from. Each is written to the outbox
+in the transaction of the change it reports and sent by a worker once that
+commits, one to each member of the applying organisation; a mail server
+that is down delays them, never fails the change."""
 
 from django.conf import settings
-from django.core.mail import send_mail, send_mass_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from foundation.deadlines import when
+from foundation.outbox import email_queue, emails_queue
 from reminders.models import Notification
 
 SUBJECTS = {
@@ -35,8 +36,11 @@ def applicant_notify(application, event: str) -> None:
         f"grants/email/{event}.txt",
         {"application": application, "link": link, "site_name": settings.WAGTAIL_SITE_NAME},
     )
-    transaction.on_commit(
-        lambda: send_mail(subject=subject, message=body, from_email=None, recipient_list=recipients)
+    email_queue(
+        to=recipients,
+        subject=subject,
+        body=body,
+        topic=f"Grant application: {event.replace('_', ' ')}",
     )
 
 
@@ -79,5 +83,5 @@ def round_date_changed_notify(round_, change, applications) -> None:
                 "site_name": settings.WAGTAIL_SITE_NAME,
             },
         )
-        messages.append((subject, body, None, [emails[user_id]]))
-    transaction.on_commit(lambda: send_mass_mail(messages))
+        messages.append((emails[user_id], subject, body))
+    emails_queue(messages=messages, topic="Grant round date changed")

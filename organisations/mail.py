@@ -1,18 +1,20 @@
-"""E-mailing an invitation, once: the task that sends it calls this, so a
-repeated delivery of the task finds it sent and stops."""
+"""E-mailing an invitation, once: it is queued in the outbox with the
+invitation's own key, in the transaction that creates it, and sent by a
+worker once that commits. Calling this again queues nothing more."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from foundation.outbox import email_queue_once
 from organisations.models import InvitationState, OrganisationInvitation
 
 
 def invitation_send(*, invitation_id: int) -> bool:
-    """E-mail the invitation once. A repeated task finds it sent and stops."""
+    """Queue the invitation's e-mail once. A repeated call finds it queued
+    and stops; `sent_at` is when it was handed to the outbox."""
     with transaction.atomic():
         invitation = (
             OrganisationInvitation.objects.select_for_update(of=("self",))
@@ -31,11 +33,12 @@ def invitation_send(*, invitation_id: int) -> bool:
             "invitation-accept", args=[invitation.token]
         )
         context = {"invitation": invitation, "accept_url": accept_url}
-        send_mail(
+        email_queue_once(
+            key=f"invitation:{invitation.pk}",
+            to=invitation.email,
             subject=f"Join {invitation.organisation.name} on {settings.WAGTAIL_SITE_NAME}",
-            message=render_to_string("organisations/email/invitation.txt", context),
-            from_email=None,
-            recipient_list=[invitation.email],
+            body=render_to_string("organisations/email/invitation.txt", context),
+            topic="Invitation to join an organisation",
         )
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])

@@ -1,17 +1,18 @@
-"""The e-mails of signing up. Services schedule them with
-`transaction.on_commit`, so nothing is sent for an account that was never
-saved."""
+"""The e-mails of signing up. Services queue them in the outbox inside
+their own transaction, so nothing is sent for an account that was never
+saved, and a mail server that is down delays them without failing the
+sign-up (a worker sends them once it is back)."""
 
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from foundation.outbox import email_queue
 from people.models import User
 
 
@@ -37,17 +38,21 @@ def confirmation_link(*, person: User, next_path: str = "") -> str:
     return _absolute(path)
 
 
-def _send(*, person: User, subject: str, template: str, **context) -> None:
+def _send(
+    *, person: User, subject: str, template: str, topic: str, sensitive: bool, **context
+) -> None:
     context = {
         "person": person,
         "site_name": settings.WAGTAIL_SITE_NAME,
         **context,
     }
-    send_mail(
+    email_queue(
+        to=person.email,
         subject=subject,
-        message=render_to_string(template, context),
-        from_email=None,
-        recipient_list=[person.email],
+        body=render_to_string(template, context),
+        topic=topic,
+        # A confirmation link signs its holder in: erased once sent, never shown.
+        sensitive=sensitive,
     )
 
 
@@ -60,6 +65,8 @@ def confirmation_send(*, person_id: int, next_path: str = "") -> None:
         person=person,
         subject=f"Confirm your e-mail address for {settings.WAGTAIL_SITE_NAME}",
         template="people/email/signup_confirm.txt",
+        topic="Sign-up: confirm your address",
+        sensitive=True,
         confirm_url=confirmation_link(person=person, next_path=next_path),
         valid_days=max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
     )
@@ -73,6 +80,8 @@ def signup_attempt_send(*, person_id: int) -> None:
         subject=f"Someone tried to create an account on {settings.WAGTAIL_SITE_NAME} "
         "with your e-mail address",
         template="people/email/signup_existing.txt",
+        topic="Sign-up: someone used your address",
+        sensitive=False,
         sign_in_url=_absolute(reverse("account-login")),
         reset_url=_absolute(reverse("password_reset")),
     )

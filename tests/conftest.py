@@ -11,8 +11,11 @@ import pytest
 import redis
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 
 from config.celery_app import app
+from people.two_factor import two_factor_required
+from tests.people.otp import client_verified
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,6 +66,22 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(autouse=True)
 def _media_and_mail(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _staff_sign_in_with_code(monkeypatch):
+    """`client.force_login()` and `client.login()` sign staff in with their
+    code given too (an app is set up for them if they have none), so a test
+    of a staff page reaches it as staff do after both steps. The tests of
+    two-step sign-in itself go through the real sign-in pages."""
+    signed_in = Client._login
+
+    def login_with_code(client, user, backend=None):
+        signed_in(client, user, backend)
+        if two_factor_required(user):
+            client_verified(client, user)
+
+    monkeypatch.setattr(Client, "_login", login_with_code)
 
 
 def _database_url() -> str:
@@ -124,6 +143,7 @@ def worker():
 def sent_for_real():
     """Send tasks to the broker instead of running them in this process."""
     eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
+    # Both spellings: the settings' CELERY_ name would otherwise win.
+    app.conf.task_always_eager = app.conf.CELERY_TASK_ALWAYS_EAGER = False
     yield
-    app.conf.task_always_eager = eager
+    app.conf.task_always_eager = app.conf.CELERY_TASK_ALWAYS_EAGER = eager

@@ -6,9 +6,11 @@ SQLite and Celery's filesystem broker, both under ``var/``.
 """
 
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(environ.Env().str("VAR_DIR", default=str(BASE_DIR / "var")))
@@ -65,6 +67,11 @@ INSTALLED_APPS = [
     # Wrong passwords throttled per account and per address (see the
     # "Signing in" block at the end of this file)
     "axes",
+    # Two-step sign-in: authenticator apps and recovery codes (see
+    # "Signing in: two-step verification" at the end of this file)
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Scheduled tasks
     "django_celery_beat",
     # Django
@@ -89,6 +96,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session's sign-in has had its code, then the rule that
+    # staff give one before any page (people.two_factor).
+    "django_otp.middleware.OTPMiddleware",
+    "people.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -137,11 +148,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.User"
 # The throttle comes first: it refuses a locked account or address before
 # any password is checked, and signs nobody in itself.
+# The identity provider's comes last and answers nothing unless configured.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "people.oidc.PeopleOIDCBackend",
 ]
 LOGIN_URL = "account-login"
+# One sign-in for the whole site: the Wagtail admin sends people to ours
+# (its own /admin/login/ redirects there too, see config/urls.py), which
+# asks staff for their code before the admin opens.
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "portal-dashboard"
 LOGOUT_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
@@ -172,11 +189,29 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # PRIVATE_FILES_ROOT) to hand the bytes off to it.
 PRIVATE_FILES_ROOT = Path(env.str("PRIVATE_FILES_ROOT", default=str(VAR_DIR / "private")))
 PRIVATE_FILES_ACCEL_REDIRECT = env.str("PRIVATE_FILES_ACCEL_REDIRECT", default="")
+# Apache (mod_xsendfile) or lighttpd: hand the file's path off instead.
+PRIVATE_FILES_SENDFILE = env.bool("PRIVATE_FILES_SENDFILE", default=False)
+# S3-compatible storage for private files (foundation.files.PrivateS3Storage,
+# set by PRIVATE_FILES_BUCKET): how long a signed download address lasts.
+PRIVATE_FILES_URL_SECONDS = env.int("PRIVATE_FILES_URL_SECONDS", default=60)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "foundation.files.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+PRIVATE_FILES_BUCKET = env.str("PRIVATE_FILES_BUCKET", default="")
+if PRIVATE_FILES_BUCKET:
+    STORAGES["private"] = {
+        "BACKEND": "foundation.files.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_FILES_BUCKET,
+            "endpoint_url": env.str("PRIVATE_FILES_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("PRIVATE_FILES_REGION", default="") or None,
+            "access_key": env.str("PRIVATE_FILES_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("PRIVATE_FILES_SECRET_ACCESS_KEY", default="") or None,
+            "querystring_expire": PRIVATE_FILES_URL_SECONDS,
+        },
+    }
 # Uploads above this size are refused before they reach a form.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -190,11 +225,38 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Common Ground <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Administrators hear when e-mail delivery is failing ("Name <address>,...").
+ADMINS = [parseaddr(admin) for admin in env.list("ADMINS", default=[])]
+# Seconds an SMTP conversation may wait on the server; a sender checks its
+# time budget between messages, so this bounds how far past it one can run.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# The outbox (foundation/delivery.py): every e-mail is a row first, sent by
+# Celery, retried on temporary failures (SMTP 4xx, connection refused or
+# dropped) after retry_seconds, doubling up to retry_max_seconds, and given
+# up after max_attempts; SMTP 5xx is recorded as failed at once.
+OUTBOX = {
+    "batch": env.int("OUTBOX_BATCH", default=20),  # messages claimed per SMTP connection
+    # A sender that dies leaves its rows claimed this long, then others take them.
+    "lease_seconds": env.int("OUTBOX_LEASE_SECONDS", default=120),
+    "retry_seconds": env.int("OUTBOX_RETRY_SECONDS", default=60),
+    "retry_max_seconds": env.int("OUTBOX_RETRY_MAX_SECONDS", default=3600),
+    "max_attempts": env.int("OUTBOX_MAX_ATTEMPTS", default=40),
+    # Administrators are alerted when at least this share of a sweep's
+    # messages (and at least alert_minimum of them) could not be sent.
+    "alert_rate": env.float("OUTBOX_ALERT_RATE", default=0.2),
+    "alert_minimum": env.int("OUTBOX_ALERT_MINIMUM", default=5),
+    "alert_every_seconds": env.int("OUTBOX_ALERT_EVERY_SECONDS", default=3600),
+    # A sender takes no new message after this share of its soft time limit.
+    "time_share": env.float("OUTBOX_TIME_SHARE", default=0.5),
+}
 
 # --- Celery -----------------------------------------------------------------
 # The embedded default is the filesystem transport, so `make run` needs no
 # broker; CELERY_BROKER_URL=redis://... switches to Redis.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+# A task is stopped gently at the soft limit and killed at the hard one.
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=5 * 60)
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=4 * 60)
 CELERY_BROKER_FOLDER = VAR_DIR / "celery-broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):
     for sub in ("out", "processed", "control"):
@@ -207,21 +269,32 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Redis hands a task that was taken but never acknowledged (its worker
+    # was killed) to another worker after this many seconds: just longer
+    # than a task may run, so a running task is never handed out twice and a
+    # dead worker's task comes back within minutes, not an hour.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int(
+            "CELERY_VISIBILITY_TIMEOUT", default=CELERY_TASK_TIME_LIMIT + 60
+        ),
+        # Look for such tasks every 10 seconds (kombu's default scans every
+        # tenth look, about every 100 seconds).
+        "unacked_restore_throttle": 1,
+    }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_TASK_TIME_LIMIT = 5 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 # A task is acknowledged only once it has run, so a crashed worker's task is
 # delivered again; services make a repeated delivery harmless.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Beat reads its schedule from the database, where settings only seed the
+# entries that are not there yet (foundation/beat.py).
+CELERY_BEAT_SCHEDULER = "foundation.beat:SeedingDatabaseScheduler"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 
 # --- Wagtail ----------------------------------------------------------------
@@ -257,8 +330,9 @@ SCORING_DISAGREEMENT_THRESHOLD = env.int("SCORING_DISAGREEMENT_THRESHOLD", defau
 # Days an applicant has to answer a request for more information.
 MORE_INFO_DAYS = env.int("MORE_INFO_DAYS", default=10)
 
-# Beat's schedule, defined in code; django-celery-beat copies it into the
-# database, where an administrator can change timings in /django-admin/.
+# Beat's schedule as first installed: each entry is copied into the database
+# only if no entry of its name is there yet, so a timing an administrator
+# changes in /django-admin/ (Periodic tasks) survives every restart.
 CELERY_BEAT_SCHEDULE = {
     "reminders-sweep": {
         "task": "reminders.tasks.reminders_sweep",
@@ -268,7 +342,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "commissioning.tasks.tenders_close",
         "schedule": 60.0,
     },
+    # E-mails due another try, whose task was lost, or held by a dead sender.
+    "outbox-send": {
+        "task": "foundation.tasks.outbox_sweep",
+        "schedule": env.float("OUTBOX_SWEEP_SECONDS", default=60.0),
+    },
+    # UK GDPR storage limitation: anonymise what has passed its retention
+    # period (people.services.retention), early on the 1st of each month.
+    "personal-data-retention": {
+        "task": "people.tasks.retention_sweep",
+        "schedule": crontab(minute=30, hour=3, day_of_month=1),
+    },
 }
+
+# Where the privacy notice (/privacy/) tells people to ask for a copy of
+# their data or its erasure: the council's data protection officer.
+PRIVACY_CONTACT_EMAIL = env.str("PRIVACY_CONTACT_EMAIL", default="dpo@localhost")
 
 # When reminders go, in days before the deadline unless said otherwise.
 REMINDERS = {
@@ -401,3 +490,44 @@ LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 # Locks are lifted only in the Wagtail admin, through the audited service;
 # axes' own Django admin screens, which delete rows unaudited, stay off.
 AXES_ENABLE_ADMIN = False
+
+# --- Signing in: two-step verification (issue #22) ---------------------------------
+# Staff (staff or superuser status, or a staff role) give a code from an
+# authenticator app after their password before any page; everyone else may
+# turn it on from their account. See people.two_factor. Each wrong code
+# doubles the wait before the next is checked, per device (1, 2, 4… seconds
+# times these factors).
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+OTP_TOTP_THROTTLE_FACTOR = env.int("OTP_THROTTLE_FACTOR", default=1)
+OTP_STATIC_THROTTLE_FACTOR = OTP_TOTP_THROTTLE_FACTOR
+
+# --- Signing in through an identity provider (OpenID Connect) ------------------------
+# Off unless OIDC_RP_CLIENT_ID is set. For Microsoft Entra ID, register an
+# app with the redirect URI <BASE_URL>/accounts/provider/callback/ and set
+# the endpoints from its "OpenID Connect metadata document". Only people who
+# already have an account here are signed in, matched by an e-mail address
+# the provider has verified; no account is ever created from its claims
+# (people.oidc).
+OIDC_PROVIDER_NAME = env.str("OIDC_PROVIDER_NAME", default="your council account")
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+# Claims any one of which, if true, says the provider verified the e-mail
+# address; Entra ID sends none by default: add its optional claim xms_edov.
+OIDC_VERIFIED_EMAIL_CLAIMS = env.list(
+    "OIDC_VERIFIED_EMAIL_CLAIMS", default=["email_verified", "xms_edov"]
+)
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/sign-in/?provider=refused"
+# Whether signing in through the provider counts as the second step. Turn it
+# on only if the provider itself always asks for a second factor (for
+# Entra ID, a Conditional Access policy requiring MFA for this app); off,
+# staff still give a code from their app here.
+OIDC_SATISFIES_TWO_FACTOR = env.bool("OIDC_SATISFIES_TWO_FACTOR", default=False)

@@ -32,6 +32,7 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="common
 AUTHENTICATION_BACKENDS = [
     "tests.people.backends.TestClientThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "people.oidc.PeopleOIDCBackend",
 ]
 
 # The audit trail refuses TRUNCATE (foundation migration 0005) except in a

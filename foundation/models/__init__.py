@@ -1,4 +1,5 @@
 from .calendar import BankHoliday
 from .deadlines import DeadlineChange
+from .outbox import OutgoingEmail, OutgoingEmailState
 
-__all__ = ["BankHoliday", "DeadlineChange"]
+__all__ = ["BankHoliday", "DeadlineChange", "OutgoingEmail", "OutgoingEmailState"]

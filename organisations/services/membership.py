@@ -1,7 +1,7 @@
 """Writes for people and organisations: create an organisation, invite,
 accept, withdraw. Each checks who may do it, changes state inside one
-transaction (transitions are audited by django-fsm-log) and sends e-mail
-only once the transaction has committed."""
+transaction (transitions are audited by django-fsm-log) and queues e-mail
+in the outbox in that transaction, sent by a worker once it has committed."""
 
 from datetime import timedelta
 
@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from organisations.mail import invitation_send
 from organisations.models import (
     InvitationState,
     MembershipRole,
@@ -19,7 +20,6 @@ from organisations.models import (
     OrganisationMembership,
 )
 from organisations.selectors import membership_for
-from organisations.tasks import organisation_invitation_send
 from people import roles
 from people.models import User
 
@@ -71,12 +71,8 @@ def invitation_create(
         raise ValidationError(
             {"email": "An invitation to this address is already waiting for a reply."}
         ) from None
-    transaction.on_commit(lambda: _invitation_send_later(invitation.pk))
+    invitation_send(invitation_id=invitation.pk)
     return invitation
-
-
-def _invitation_send_later(invitation_id: int) -> None:
-    organisation_invitation_send.delay(invitation_id)
 
 
 @transaction.atomic

@@ -5,7 +5,9 @@ Sign-up answers the same way whether or not the address already has an
 account, so the page cannot be used to find out who has one. A new address
 gets an inactive account and a link to confirm it; an address that already
 has an account gets nothing new, and its owner an e-mail saying someone
-tried. E-mail is sent only once the transaction has committed.
+tried. E-mail is queued in the outbox inside the transaction and sent by a
+worker once it has committed, so a mail server that is down never fails a
+sign-up.
 """
 
 from django.contrib.auth.hashers import make_password
@@ -58,7 +60,7 @@ def person_sign_up(
         # the address can change anything about it.
         _confirmation_send_later(person=person, next_path=next_path)
     else:
-        transaction.on_commit(lambda: mail.signup_attempt_send(person_id=person.pk))
+        mail.signup_attempt_send(person_id=person.pk)
 
 
 def confirmation_resend(*, email: str) -> None:
@@ -72,7 +74,8 @@ def confirmation_resend(*, email: str) -> None:
 
 
 def _confirmation_send_later(*, person: User, next_path: str = "") -> None:
-    transaction.on_commit(lambda: mail.confirmation_send(person_id=person.pk, next_path=next_path))
+    # Queued now, sent by a worker once the transaction commits.
+    mail.confirmation_send(person_id=person.pk, next_path=next_path)
 
 
 def _person_from_link(uidb64: str) -> User | None:

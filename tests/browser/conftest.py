@@ -9,15 +9,19 @@ import io
 import os
 import re
 import shutil
+from base64 import b32decode
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
 from demo.community import DEMO_PASSWORD
 from tests.conftest import ROOT
+from tests.people.otp import app_code_fresh
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 OUTPUT = ROOT / "test-output"
@@ -102,13 +106,35 @@ def page(context):
 
 
 def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
-    """Sign in through the real form, as a person would."""
+    """Sign in through the real form, as a person would: staff then give
+    the code their app shows (setting up an app first if they have none)."""
     page.goto("/accounts/sign-in/")
     page.get_by_label(EMAIL_LABEL).fill(email)
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("main").get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     expect(page).not_to_have_url(re.compile(r"/accounts/sign-in/"))
+    if "/accounts/two-factor/set-up/" in page.url:
+        two_factor_set_up(page)
+        page.get_by_role("link", name=re.compile("continue$")).click()
+    elif "/accounts/two-factor/code/" in page.url:
+        device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+        page.get_by_label("Code", exact=True).fill(app_code_fresh(device))
+        page.get_by_role("main").get_by_role("button", name="Continue").click()
+    page.wait_for_load_state()
+    expect(page).not_to_have_url(re.compile(r"/accounts/two-factor/"))
+
+
+def two_factor_set_up(page) -> None:
+    """On the set-up page: read the setup key shown for people who cannot
+    scan, type the code an app holding it would show, and continue to the
+    recovery codes."""
+    shown = page.get_by_text(re.compile(r"Setup key:")).inner_text()
+    secret = shown.split(":", 1)[1].replace(" ", "").strip()
+    code = f"{TOTP(b32decode(secret)).token():06d}"
+    page.get_by_label("Code from your app").fill(code)
+    page.get_by_role("main").get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
 
 
 class Screenshots:
