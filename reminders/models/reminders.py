@@ -10,15 +10,15 @@ from django.utils import timezone
 
 class ReminderState(models.TextChoices):
     PENDING = "pending", "Waiting to be sent"
-    SENDING = "sending", "Being sent"
     SENT = "sent", "Sent"
     FAILED = "failed", "Could not be sent"
 
 
 class Reminder(models.Model):
     """One reminder: a kind, a person, the thing it is about and the due
-    date. The unique constraint is what makes a reminder go once, however
-    often or however many workers sweep."""
+    date. The unique constraint is what makes a reminder recorded once,
+    however often or however many workers sweep; its one e-mail in the
+    outbox (`email`) is what makes it sent once."""
 
     kind = models.CharField(max_length=40)
     recipient = models.ForeignKey(
@@ -32,9 +32,13 @@ class Reminder(models.Model):
     state = models.CharField(
         max_length=10, choices=ReminderState.choices, default=ReminderState.PENDING
     )
-    claim = models.CharField(max_length=40, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    email = models.OneToOneField(
+        "foundation.OutgoingEmail",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reminder",
+    )
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     email_subject = models.CharField(max_length=200)
@@ -49,7 +53,7 @@ class Reminder(models.Model):
                 name="one_reminder_each",
             )
         ]
-        indexes = [models.Index(fields=["state", "claimed_at"])]
+        indexes = [models.Index(fields=["state"], name="reminder_state")]
 
     def __str__(self):
         return f"{self.kind} to {self.recipient} ({self.get_state_display().lower()})"

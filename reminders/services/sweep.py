@@ -1,41 +1,32 @@
-"""The sweep: find what is due, record each reminder once, then send the
-recorded ones. Two sweeps racing, a retried task or a duplicated message
-send nothing twice: a reminder is sent only by the sweep that claims its
-row, and its row exists once (unique constraint)."""
+"""The sweep: find what is due, record each reminder once, queue its one
+e-mail in the outbox, then send the queued ones.
 
-import logging
-import smtplib
-import uuid
-from datetime import timedelta
+Two sweeps racing, a retried task or a duplicated message send nothing
+twice: a reminder's row exists once (unique constraint), it has one
+outbox e-mail (keyed by the reminder), and that e-mail is sent only by the
+sender that claims it and is marked sent as soon as the mail server takes
+it. Crashes, time limits, temporary and permanent mail failures are
+handled by the outbox's sender: see `foundation/delivery.py`, which also
+names the one duplicate nobody can prevent.
+"""
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
 
-from reminders.models import Notification, Reminder, ReminderSettings, ReminderState
+from foundation.delivery import Tally, outbox_deliver
+from foundation.models import OutgoingEmail
+from reminders.models import Reminder, ReminderSettings, ReminderState
 from reminders.registry import KINDS, absolute
 
-logger = logging.getLogger(__name__)
 BATCH = 500
-# A claim older than this belongs to a worker that died; its rows go back.
-CLAIM_TIMEOUT = timedelta(minutes=15)
-TRANSIENT = (
-    smtplib.SMTPServerDisconnected,
-    smtplib.SMTPConnectError,
-    ConnectionError,
-    TimeoutError,
-)
-
-
-class TransientMailError(Exception):
-    """Mail could not be sent just now; the task retries with back-off."""
+# The outbox's `source` of reminders' e-mails (see services/outcome.py).
+SOURCE = "reminder"
 
 
 def _kinds():
@@ -89,81 +80,56 @@ def reminders_record(*, now=None) -> int:
     return len(rows)
 
 
-def _claim(limit: int) -> tuple[str, list[Reminder]]:
-    token = uuid.uuid4().hex
-    now = timezone.now()
-    with transaction.atomic():
-        Reminder.objects.filter(
-            state=ReminderState.SENDING, claimed_at__lt=now - CLAIM_TIMEOUT
-        ).update(state=ReminderState.PENDING, claim="")
-        ids = list(
-            Reminder.objects.filter(state=ReminderState.PENDING)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        # Only rows still pending are taken: a racing sweep gets the others.
-        Reminder.objects.filter(pk__in=ids, state=ReminderState.PENDING).update(
-            state=ReminderState.SENDING, claim=token, claimed_at=now
-        )
-    return token, list(
-        Reminder.objects.filter(claim=token, state=ReminderState.SENDING).select_related(
-            "recipient"
-        )
-    )
-
-
-def reminders_deliver(*, limit: int = BATCH) -> tuple[int, int]:
-    """Send one claimed batch; returns (claimed, sent). Raises
-    TransientMailError after putting the unsent ones back, so the task
-    retries them later."""
-    token, batch = _claim(limit)
-    sent, failed, transient = [], [], None
-    for reminder in batch:
-        try:
-            send_mail(
-                subject=reminder.email_subject,
-                message=reminder.email_body,
-                from_email=None,
-                recipient_list=[reminder.recipient.email],
-            )
-        except TRANSIENT as error:
-            transient = error
-            break
-        except smtplib.SMTPException as error:
-            failed.append((reminder, str(error)))
-        else:
-            sent.append(reminder)
-    now = timezone.now()
-    with transaction.atomic():
-        Reminder.objects.filter(pk__in=[r.pk for r in sent]).update(
-            state=ReminderState.SENT, sent_at=now, claim=""
-        )
-        Notification.objects.bulk_create(
-            Notification(user_id=r.recipient_id, text=r.email_subject, link=r.link, created_at=now)
-            for r in sent
-        )
-        for reminder, error in failed:
-            Reminder.objects.filter(pk=reminder.pk).update(
-                state=ReminderState.FAILED, error=error[:1000], claim=""
-            )
-        done = {r.pk for r in sent} | {r.pk for r, _ in failed}
-        Reminder.objects.filter(claim=token).exclude(pk__in=done).update(
-            state=ReminderState.PENDING, claim="", attempts=F("attempts") + 1
-        )
-    if transient is not None:
-        raise TransientMailError(str(transient))
-    return len(batch), len(sent)
-
-
-def reminders_sweep(*, now=None) -> int:
-    """Record what is due, then send until nothing is left to claim."""
-    reminders_record(now=now)
-    total = 0
+def reminders_queue(*, limit: int = BATCH) -> int:
+    """Give every recorded reminder its one e-mail in the outbox. The
+    outbox row's key is the reminder's, so racing sweeps queue it once."""
+    queued = 0
     while True:
-        claimed, sent = reminders_deliver()
-        total += sent
-        if not claimed:
-            return total
+        with transaction.atomic():
+            waiting = list(
+                Reminder.objects.filter(state=ReminderState.PENDING, email__isnull=True)
+                .select_related("recipient")
+                .order_by("pk")[:limit]
+            )
+            if not waiting:
+                return queued
+            keys = {reminder.pk: f"{SOURCE}:{reminder.pk}" for reminder in waiting}
+            OutgoingEmail.objects.bulk_create(
+                (
+                    OutgoingEmail(
+                        key=keys[reminder.pk],
+                        source=SOURCE,
+                        topic=f"Reminder ({reminder.kind})",
+                        to=reminder.recipient.email,
+                        subject=reminder.email_subject,
+                        body=reminder.email_body,
+                    )
+                    for reminder in waiting
+                ),
+                ignore_conflicts=True,
+            )
+            email_ids = dict(
+                OutgoingEmail.objects.filter(key__in=keys.values()).values_list("key", "pk")
+            )
+            for reminder in waiting:
+                reminder.email_id = email_ids[keys[reminder.pk]]
+            Reminder.objects.bulk_update(waiting, ["email"])
+        queued += len(waiting)
+
+
+def reminders_deliver(*, stop_at: float | None = None) -> Tally:
+    """Send the reminders' e-mails that are due, by the outbox's one
+    delivery path (foundation/delivery.py): marked sent one by one as the
+    server accepts them, stopping at `stop_at` (time.monotonic())."""
+    return outbox_deliver(source=SOURCE, stop_at=stop_at)
+
+
+def reminders_sweep(*, now=None, stop_at: float | None = None) -> int:
+    """Record what is due, queue it, and send it; returns how many
+    reminders were sent."""
+    reminders_record(now=now)
+    reminders_queue()
+    return reminders_deliver(stop_at=stop_at).sent
 
 
 def reminder_kinds_known() -> list[str]:

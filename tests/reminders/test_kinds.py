@@ -156,11 +156,11 @@ def test_reminders_show_on_the_dashboard_and_can_be_switched_off(
 def test_tender_reminders_bids_clarifications_standstill_contracts(commissioner):
     from commissioning.models import Contract
     from commissioning.services.bids import bid_start
-    from commissioning.services.tenders import tender_approve, tender_publish
-    from tests.commissioning.conftest import bidder_make, tender_make
+    from commissioning.services.tenders import tender_publish
+    from tests.commissioning.conftest import bidder_make, tender_approved, tender_make
 
     tender = tender_make(commissioner)
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     bidder = bidder_make()
     bid = bid_start(
