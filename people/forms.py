@@ -1,7 +1,12 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordResetForm,
+)
 from django.core.exceptions import ValidationError
 
+from people import mail
 from people.models import User
 from people.selectors import person_awaiting_confirmation
 
@@ -71,6 +76,27 @@ class ConfirmationResendForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's, except that the link is queued in the outbox rather than
+    sent while the person waits: a mail server that is down delays the
+    e-mail instead of failing the page or losing it. Django still decides
+    who gets one (an active account with a password), and the page answers
+    the same for an address without an account."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        mail.password_reset_send(
+            person=context["user"], uidb64=context["uid"], token=context["token"]
+        )
 
 
 # What an organisation tells us about itself, in the portal and the admin.

@@ -85,3 +85,16 @@ def signup_attempt_send(*, person_id: int) -> None:
         sign_in_url=_absolute(reverse("account-login")),
         reset_url=_absolute(reverse("password_reset")),
     )
+
+
+def password_reset_send(*, person: User, uidb64: str, token: str) -> None:
+    """E-mail the link that lets a person choose a new password."""
+    _send(
+        person=person,
+        subject=f"Reset your password for {settings.WAGTAIL_SITE_NAME}",
+        template="people/email/password_reset.txt",
+        topic="Password reset link",
+        sensitive=True,
+        reset_url=_absolute(reverse("password_reset_confirm", args=[uidb64, token])),
+        valid_days=max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+    )

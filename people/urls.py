@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from people import oidc
+from people.forms import PasswordResetRequestForm
 from people.views import accounts, two_factor
 
 urlpatterns = [
@@ -13,7 +14,12 @@ urlpatterns = [
     path("sign-up/sent/", accounts.signup_sent, name="account-signup-sent"),
     path("confirm/again/", accounts.confirmation_again, name="account-confirm-again"),
     path("confirm/<uidb64>/<token>/", accounts.signup_confirmed, name="account-confirm"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/",
+        # The link is queued in the outbox (people.forms), never sent inline.
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetRequestForm),
+        name="password_reset",
+    ),
     path(
         "password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

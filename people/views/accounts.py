@@ -1,5 +1,6 @@
 """Signing up, in and out. Resetting a password is Django's own views,
-given the project's templates in `people.urls`.
+given the project's templates and a form that queues the link in the
+outbox (`people.forms.PasswordResetRequestForm`) in `people.urls`.
 
 Every address taken from the request (`next`) goes through
 `foundation.redirects`, so no link can send someone off the site.
