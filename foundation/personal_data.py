@@ -196,7 +196,12 @@ SENT_EMAIL_KIND = RetentionKind(
 
 
 def _sent_before(cutoffs: Mapping[str, datetime]) -> Q:
-    return Q(created_at__lt=cutoffs[SENT_EMAIL], state__in=["sent", "failed"])
+    # The period runs from sending, however long the e-mail waited to go;
+    # one that never could be sent, from when it was written. A row is only
+    # scrubbed, never deleted: a reminder points at its e-mail, and the row
+    # is what stops the same e-mail being sent twice.
+    cutoff = cutoffs[SENT_EMAIL]
+    return Q(state="sent", sent_at__lt=cutoff) | Q(state="failed", created_at__lt=cutoff)
 
 
 OUTBOX = PersonalRecords(

@@ -4,8 +4,10 @@ the mail server's words in their list, and try one again (audited)."""
 import pytest
 from django_fsm_log.models import StateLog
 
+from demo.community import demo_community_load
 from foundation.models import OutgoingEmail, OutgoingEmailState
 from people import roles
+from people.models import User
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +83,27 @@ def _admin_access():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(codename="access_admin")
+
+
+def test_the_demo_grants_officer_sees_them_through_the_role_and_the_panel_member_does_not(
+    client, failed
+):
+    demo_community_load()
+    grace = User.objects.get(email="grants@ashbyvale.example")
+    assert not grace.is_superuser
+    assert [group.name for group in grace.groups.all()] == [roles.GRANTS_OFFICER]
+    client.force_login(grace)
+    assert "<strong>1</strong> e-mail could not be sent" in client.get("/admin/").content.decode()
+    listing = client.get("/admin/failed-emails/")
+    assert listing.status_code == 200
+    assert "nobody@example.org" in listing.content.decode()
+
+    # A panel member has no way into the staff admin at all: Wagtail sends
+    # them to sign in as someone who has, and shows neither count nor list.
+    priya = User.objects.get(email="panel@ashbyvale.example")
+    client.force_login(priya)
+    for page in ("/admin/", "/admin/failed-emails/"):
+        refused = client.get(page)
+        assert refused.status_code == 302
+        assert refused["Location"] == f"/accounts/sign-in/?next={page}"
+    assert not priya.has_perm("reminders.view_reminder")
