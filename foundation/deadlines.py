@@ -22,16 +22,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.formats import date_format
 from django_fsm_log.models import StateLog
 
 from foundation.models import DeadlineChange
+from foundation.templatetags.uk import moment
 
 
-def when(moment: datetime) -> str:
-    """A moment as people read it in the UK: "12:00pm on Friday 15 January 2027"."""
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'g:iA').lower()} on {date_format(local, 'l j F Y')}"
+def when(value: datetime) -> str:
+    """A moment as people read it in the UK: "midday on Friday 15 January
+    2027", written by the one module every page and e-mail uses."""
+    return moment(value)
 
 
 def minimum_notice() -> timedelta:

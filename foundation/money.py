@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 
+from foundation.templatetags.uk import pounds
+
 PENNY = Decimal("0.01")
 MONEY = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$", re.ASCII)
 # As DecimalField(max_digits=12, decimal_places=2): ten figures of pounds.
@@ -61,7 +63,8 @@ def parse_money(text) -> Decimal | None:
 
 
 def format_money(value) -> str:
-    return f"£{money_round(value):,.2f}"
+    """ "£1,250", "£1,250.50": pence only when there are some."""
+    return pounds(money_round(value))
 
 
 class MoneyField(forms.DecimalField):

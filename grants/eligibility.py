@@ -3,6 +3,7 @@ checked the same way and the officer sees why."""
 
 from dataclasses import dataclass
 
+from foundation.templatetags.uk import pounds
 from grants.models import Application
 from organisations.models import LegalForm
 
@@ -15,7 +16,7 @@ class EligibilityCheck:
 
 
 def _money(value) -> str:
-    return f"£{value:,.2f}"
+    return pounds(value)
 
 
 def eligibility_checks(application: Application) -> list[EligibilityCheck]:

@@ -1,12 +1,12 @@
 """Reads for grant pages, shaped so lists do not grow their query count."""
 
 from datetime import timedelta
-from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from foundation.audit import audit_trail_for
+from foundation.templatetags.uk import pounds
 from grants.models import Application, MonitoringReturn, Round, State
 from grants.services.assessment import budget_committed
 
@@ -104,7 +104,7 @@ def application_history(application: Application):
 
 
 def money(value) -> str:
-    return "" if value is None else f"£{Decimal(value):,.2f}"
+    return pounds(value)
 
 
 CORE_FIELDS = ("project_title", "amount_requested", "annual_income")

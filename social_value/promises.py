@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 
 from foundation.money import money_round
+from foundation.templatetags.uk import pounds
 from social_value.models import Commitment, Framework, Measure, Submission
 
 
@@ -32,7 +33,7 @@ class PromisesForm(forms.Form):
                 max_digits=14,
                 decimal_places=2,
                 initial=promise.get("quantity"),
-                help_text=f"Worth £{measure.proxy_value} per unit. Evidence: "
+                help_text=f"Worth {pounds(measure.proxy_value)} per unit. Evidence: "
                 f"{measure.evidence_required}",
             )
             quantity.hide_optional = True

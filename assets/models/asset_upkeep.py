@@ -7,6 +7,8 @@ from django.utils import timezone
 from django_fsm import FSMField, FSMModelMixin, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
+from foundation.templatetags.uk import date_and_time
+
 REVIEWER = "assets.change_asset"
 
 
@@ -84,7 +86,7 @@ class AssetChange(models.Model):
         ordering = ["-changed_at", "-pk"]
 
     def __str__(self):
-        return f"Change to {self.asset} at {self.changed_at:%d %b %Y %H:%M}"
+        return f"Change to {self.asset}, {date_and_time(self.changed_at)}"
 
 
 class SuggestionState(models.TextChoices):

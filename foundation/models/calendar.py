@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from foundation.templatetags.uk import long_date
+
 
 class BankHoliday(models.Model):
     """England and Wales bank holidays: the calendar standstill counts on."""
@@ -13,4 +15,4 @@ class BankHoliday(models.Model):
         ordering = ["date"]
 
     def __str__(self):
-        return f"{self.name} {self.date:%d %b %Y}"
+        return f"{self.name} {long_date(self.date)}"

@@ -9,6 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from foundation.templatetags.uk import moment
+
 
 class DeadlineChange(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
@@ -30,8 +32,7 @@ class DeadlineChange(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "field"])]
 
     def __str__(self):
-        old, new = (timezone.localtime(t) for t in (self.old_value, self.new_value))
-        return f"{self.label} moved from {old:%d %b %Y %H:%M} to {new:%d %b %Y %H:%M}"
+        return f"{self.label} moved from {moment(self.old_value)} to {moment(self.new_value)}"
 
     @property
     def is_extension(self) -> bool:

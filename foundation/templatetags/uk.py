@@ -12,8 +12,6 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils import timezone
 
-from foundation.deadlines import when
-
 register = template.Library()
 
 MONTHS = [
@@ -82,9 +80,12 @@ def date_and_time(value) -> str:
 
 @register.filter
 def moment(value) -> str:
-    """ "5:00pm on Friday 15 January 2027" (UK time): a deadline, as every
-    published deadline and its notices write it."""
-    return when(value) if value else ""
+    """ "5:00pm on Friday 15 January 2027", "midday on Friday 15 January
+    2027" (UK time): a deadline, as every published deadline and its
+    notices write it."""
+    if not value:
+        return ""
+    return f"{time_of_day(value)} on {day_and_date(value)}"
 
 
 @register.filter

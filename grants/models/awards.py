@@ -6,6 +6,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from foundation.templatetags.uk import long_date, pounds
+
 
 class Award(models.Model):
     application = models.OneToOneField(
@@ -32,7 +34,7 @@ class Award(models.Model):
     accepted_name = models.CharField("signed by", max_length=200, blank=True)
 
     def __str__(self):
-        return f"£{self.amount} to {self.application.organisation}"
+        return f"{pounds(self.amount)} to {self.application.organisation}"
 
 
 class Payment(models.Model):
@@ -51,7 +53,7 @@ class Payment(models.Model):
         ordering = ["due_on", "pk"]
 
     def __str__(self):
-        return f"£{self.amount} due {self.due_on:%d %b %Y}"
+        return f"{pounds(self.amount)} due {long_date(self.due_on)}"
 
 
 class MonitoringReturn(models.Model):
@@ -83,7 +85,7 @@ class MonitoringReturn(models.Model):
         ordering = ["due_on", "pk"]
 
     def __str__(self):
-        return f"Return due {self.due_on:%d %b %Y}"
+        return f"Return due {long_date(self.due_on)}"
 
     def is_late(self, today=None) -> bool:
         today = today or timezone.localdate()

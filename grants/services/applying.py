@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from foundation.audit import SYSTEM
+from foundation.deadlines import when
 from foundation.transitions import transition_apply
 from grants import notifications
 from grants.models import Application, ApplicationDocument, Round, State
@@ -33,8 +33,7 @@ def _member_required(organisation: Organisation, user) -> None:
 
 
 def closes_in_words(round_: Round) -> str:
-    local = timezone.localtime(round_.closes_at)
-    return f"{date_format(local, 'H:i')} on {date_format(local, 'j F Y')}"
+    return when(round_.closes_at)
 
 
 def application_start(*, round_: Round, organisation: Organisation, actor) -> Application:

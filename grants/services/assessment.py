@@ -12,6 +12,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from foundation.money import format_money, money_check
+from foundation.templatetags.uk import pounds
 from foundation.transitions import transition_apply
 from grants import notifications
 from grants.eligibility import is_eligible
@@ -213,14 +214,14 @@ def decisions_record(*, round_: Round, actor, decisions: list[Decision]) -> list
     remaining = round_.budget - budget_committed(round_=round_)
     if new_money > remaining:
         errors["budget"] = (
-            f"These approvals total £{new_money:,.2f} but only £{remaining:,.2f} of the "
+            f"These approvals total {pounds(new_money)} but only {pounds(remaining)} of the "
             "round's budget remains."
         )
     programme = round_.programme
     programme_remaining = programme.budget - programme_committed(programme=programme)
     if new_money > programme_remaining:
         errors["programme_budget"] = (
-            f"These approvals total £{new_money:,.2f} but only £{programme_remaining:,.2f} of "
+            f"These approvals total {pounds(new_money)} but only {pounds(programme_remaining)} of "
             f"the {programme.name} programme's budget remains."
         )
     if errors:

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from foundation.templatetags.uk import pounds
 from foundation.transitions import transition_apply
 from grants import notifications
 from grants.models import Application, Award, MonitoringReturn, Payment, State
@@ -41,8 +42,8 @@ def offer_send(
         errors["payments"] = "Add at least one payment."
     elif sum((value for _, value in payments), Decimal(0)) != amount:
         errors["payments"] = (
-            f"The payments add up to £{sum(v for _, v in payments):,.2f}; "
-            f"they must add up to the £{amount:,.2f} awarded."
+            f"The payments add up to {pounds(sum(v for _, v in payments))}; "
+            f"they must add up to the {pounds(amount)} awarded."
         )
     if not return_dates:
         errors["return_dates"] = "Add at least one monitoring return date."

@@ -10,6 +10,8 @@ from django.db import models
 from django_fsm import FSMField, FSMModelMixin, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
+from foundation.templatetags.uk import pounds
+
 FROZEN_MESSAGE = (
     "This framework version is published and frozen: calls were scored on it. "
     "Start a new version to change it."
@@ -162,7 +164,7 @@ class Measure(_FrozenWithFramework):
         ordering = ["outcome__theme__code", "code"]
 
     def __str__(self):
-        return f"{self.code} {self.name} (£{self.proxy_value} per {self.get_unit_display()})"
+        return f"{self.code} {self.name} ({pounds(self.proxy_value)} per {self.get_unit_display()})"
 
     def framework_of(self):
         return self.outcome.theme.framework if self.outcome_id else None

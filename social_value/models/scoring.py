@@ -7,6 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from foundation.templatetags.uk import date_and_time
+
 
 class Submission(models.Model):
     """Anything a panel scores: a grant application or a bid plugs in here
@@ -110,4 +112,4 @@ class Ranking(models.Model):
         ordering = ["-confirmed_at"]
 
     def __str__(self):
-        return f"Ranking of {self.call} confirmed {self.confirmed_at:%d %b %Y %H:%M}"
+        return f"Ranking of {self.call} confirmed {date_and_time(self.confirmed_at)}"

@@ -79,7 +79,7 @@ def test_neighbourhood_page_shows_money_awarded_there(client, canal):
         approved_amount=Decimal("4500"),
     )
     body = client.get(reverse("neighbourhood-detail", args=["canal-side"])).content.decode()
-    assert "Canal Side Kitchen" in body and "£4,500.00" in body
+    assert "Canal Side Kitchen" in body and "£4,500" in body
 
 
 @pytest.mark.postgres

@@ -25,10 +25,14 @@ def sign_out(page) -> None:
 
 
 def spoken(moment) -> str:
-    """How the site writes a moment: "4:00pm on Friday 22 January 2027"."""
+    """How the site writes a moment: "4:00pm on Friday 22 January 2027",
+    "midday on Friday 22 January 2027"."""
     hour = moment.hour % 12 or 12
     half = "am" if moment.hour < 12 else "pm"
-    return f"{hour}:{moment:%M}{half} on {moment:%A} {moment.day} {moment:%B %Y}"
+    time = {(12, 0): "midday", (0, 0): "midnight"}.get(
+        (moment.hour, moment.minute), f"{hour}:{moment:%M}{half}"
+    )
+    return f"{time} on {moment:%A} {moment.day} {moment:%B %Y}"
 
 
 def test_a_commissioner_extends_a_tender_deadline_and_bidders_are_told(page, shot):

@@ -42,11 +42,11 @@ def test_grants_awarded_show_by_neighbourhood_and_organisation(client, home):
     html = everywhere.content.decode()
     assert "Tuesday lunches" in html and "Walking for health" in html
     assert "Still a draft" not in html and "Turned down" not in html
-    assert "£7,500.00</strong> in all" in html
+    assert "£7,500</strong> in all" in html
     rows = {n.name: (n.grant_count, n.amount) for n in everywhere.context["by_neighbourhood"]}
     assert rows == {"Millfield": (1, Decimal(5000)), "The Heights": (1, Decimal(2500))}
     assert "Tuesday lunches" in in_millfield and "Walking for health" not in in_millfield
-    assert "£5,000.00</strong> in all" in in_millfield
+    assert "£5,000</strong> in all" in in_millfield
 
 
 def test_approaches_can_be_filtered_by_tag(client, home):

@@ -45,7 +45,7 @@ def at_panel(grant_round, officer, count):
 
 @pytest.fixture
 def fifteen_thousand(officer):
-    """A £15,000.00 round (grants from £500 to £10,000) with four applications at the panel."""
+    """A £15,000 round (grants from £500 to £10,000) with four applications at the panel."""
     grant_round = RoundFactory(
         budget=Decimal("15000.00"), minimum_award=Decimal("500"), maximum_award=Decimal("10000")
     )
@@ -66,9 +66,9 @@ def approve(grant_round, officer, application, amount):
         (Decimal("249.995"), "Enter an amount in pounds and pence"),
         (Decimal("0.004"), "Enter an amount in pounds and pence"),
         (Decimal("0"), "enter the amount to award"),
-        (Decimal("0.01"), "below the round's smallest grant, £500.00"),
-        (Decimal("499.99"), "below the round's smallest grant, £500.00"),
-        (Decimal("10000.01"), "above the round's largest grant, £10,000.00"),
+        (Decimal("0.01"), "below the round's smallest grant, £500"),
+        (Decimal("499.99"), "below the round's smallest grant, £500"),
+        (Decimal("10000.01"), "above the round's largest grant, £10,000"),
         (Decimal("NaN"), "Enter an amount in pounds and pence"),
     ],
 )
@@ -104,8 +104,7 @@ def test_the_programme_budget_is_never_overspent_across_its_rounds(officer):
     with pytest.raises(ValidationError) as error:
         approve(autumn, officer, second, Decimal("7000.00"))
     assert (
-        f"only £6,000.00 of the {programme.name} programme's budget remains"
-        in error.value.messages[0]
+        f"only £6,000 of the {programme.name} programme's budget remains" in error.value.messages[0]
     )
     second.refresh_from_db()
     assert second.state == State.PANEL
@@ -117,8 +116,8 @@ def test_the_programme_budget_is_never_overspent_across_its_rounds(officer):
     [
         ("0.004", "enter the amount in pounds, like 4500 or 4,500.00."),
         ("NaN", "enter the amount in pounds, like 4500 or 4,500.00."),
-        ("499.99", "below the round&#x27;s smallest grant, £500.00."),
-        ("10,000.01", "above the round&#x27;s largest grant, £10,000.00."),
+        ("499.99", "below the round&#x27;s smallest grant, £500."),
+        ("10,000.01", "above the round&#x27;s largest grant, £10,000."),
     ],
 )
 def test_a_bad_amount_on_the_decisions_page_is_explained_and_nothing_stored(

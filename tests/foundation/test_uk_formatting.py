@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.template import Context, Template
 
-from foundation.templatetags.uk import date_and_time, long_date, pounds, time_of_day
+from foundation.deadlines import when
+from foundation.templatetags.uk import date_and_time, long_date, moment, pounds, time_of_day
 
 UK = ZoneInfo("Europe/London")
 
@@ -37,6 +38,18 @@ def test_a_moment_is_written_in_uk_time_whatever_the_server_zone():
     assert date_and_time(summer) == "12 July 2026 at 3:04pm"
     # Just before midnight UTC in summer is already the next day in the UK.
     assert long_date(datetime(2026, 7, 12, 23, 30, tzinfo=ZoneInfo("UTC"))) == "13 July 2026"
+
+
+def test_a_deadline_at_noon_is_midday():
+    # 12:00 UTC on 15 January 2027 is noon in London (GMT); the deadline
+    # rule's own words use the same writing.
+    noon = datetime(2027, 1, 15, 12, 0, tzinfo=ZoneInfo("UTC"))
+    assert moment(noon) == "midday on Friday 15 January 2027"
+    assert when(noon) == "midday on Friday 15 January 2027"
+    # 16:00 UTC on 15 July is 5:00pm in London (BST).
+    assert when(datetime(2027, 7, 15, 16, 0, tzinfo=ZoneInfo("UTC"))) == (
+        "5:00pm on Thursday 15 July 2027"
+    )
 
 
 def test_dates():

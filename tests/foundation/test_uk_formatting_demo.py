@@ -1,7 +1,8 @@
-"""Nothing the demo shows or sends writes a time as "2:04 a.m." or an
-amount of money without its thousands separator ("£6000"): every page each
-kind of person can reach by following links, each CSV linked from them, and
-every e-mail of a grant's whole life."""
+"""Nothing the demo shows or sends writes a time as "2:04 a.m.", an amount
+of money without its thousands separator ("£6000") or whole pounds with
+zero pence ("£6,000.00"): every page each kind of person can reach by
+following links, each CSV linked from them, and every e-mail of a grant's
+whole life."""
 
 import io
 import re
@@ -38,7 +39,10 @@ HREF = re.compile(r'href="([^"#]+)')
 # figures of pounds with no comma.
 AM_PM = re.compile(r"\b[ap]\.m\.", re.IGNORECASE)
 BARE_MONEY = re.compile(r"£\s?\d{4,}")
-UNSEEN = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+# "£6,000.00" where "£6,000" is meant; "£6,000.50" keeps its pence.
+ZERO_PENCE = re.compile(r"£\s?\d[\d,]*\.00(?!\d)")
+# Scripts and styles are not read; form fields hold what a person typed.
+UNSEEN = re.compile(r"<(script|style|textarea)\b.*?</\1>|<input\b[^>]*>", re.DOTALL | re.IGNORECASE)
 
 
 def problems_in(text: str) -> list[str]:
@@ -46,6 +50,7 @@ def problems_in(text: str) -> list[str]:
     return sorted(
         {match.group(0) for match in AM_PM.finditer(text)}
         | {match.group(0) for match in BARE_MONEY.finditer(text)}
+        | {match.group(0) for match in ZERO_PENCE.finditer(text)}
     )
 
 
@@ -160,6 +165,15 @@ def a_grant_from_draft_to_completion(capture):
             connections_helped=12,
         )
     return application
+
+
+def test_the_check_finds_each_wrong_writing_and_spares_typed_values():
+    page = (
+        "<p>Closes 2:04 p.m.; £6000 asked; £6,000.00 awarded; £6,000.50 paid; "
+        "£250 spent; £12.5 left</p>"
+        '<input name="amount" value="£4,500.00"><textarea name="why">£9.00</textarea>'
+    )
+    assert problems_in(page) == ["p.m.", "£6,000.00", "£6000"]
 
 
 def test_no_page_csv_or_email_of_the_demo_writes_am_pm_or_bare_thousands(

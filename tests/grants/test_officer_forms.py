@@ -149,7 +149,7 @@ def test_the_budget_refusal_is_summarised_for_the_whole_batch(client, officer, a
     )
     page = response.content.decode()
     assert response.status_code == 400
-    assert '<a href="#decisions-table">These approvals total £18,000.00' in page
+    assert '<a href="#decisions-table">These approvals total £18,000' in page
     assert 'value="9,000.00"' in page
     assert states(at_panel) == [State.PANEL, State.PANEL]
 

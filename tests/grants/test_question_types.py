@@ -105,9 +105,7 @@ def test_every_type_renders_and_cleans_to_storable_answers():
         == {}
     )
     shown = dict(answers_for_display(questions(), answers))
-    assert shown["The budget_table question"] == (
-        "Food: £3,000.00; Hall: £1,500.00. Total £4,500.00"
-    )
+    assert shown["The budget_table question"] == ("Food: £3,000; Hall: £1,500. Total £4,500")
 
 
 def test_saved_answers_come_back_into_the_form():

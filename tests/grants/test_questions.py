@@ -185,7 +185,7 @@ def test_saved_answers_come_back_into_the_form():
     assert f'name="{name("date")}_day" type="text" inputmode="numeric" value="27"' in html
     assert f'name="{name("date")}_year" type="text" inputmode="numeric" value="2027"' in html
     assert 'value="Hall hire"' in html and 'value="1500.00"' in html
-    assert "£4,500.00" in html  # the budget's total, under the table
+    assert "£4,500" in html  # the budget's total, under the table
 
 
 def test_a_word_limit_holds_even_in_a_draft():
@@ -216,7 +216,7 @@ def test_every_half_filled_budget_row_is_named():
     assert form.errors == {
         name("budget_table"): [
             "Row 2: give an amount in pounds, like 250 or 250.00.",
-            "Row 4: say what the £80.00 is for.",
+            "Row 4: say what the £80 is for.",
             "Row 5: give an amount in pounds, like 250 or 250.00.",
         ]
     }
@@ -285,7 +285,7 @@ def test_the_budget_must_equal_the_amount_asked_for():
     )
     assert problems == {
         name("budget_table"): (
-            "Your budget adds up to £4,750.00; it must equal the £5,000.00 you are asking for."
+            "Your budget adds up to £4,750; it must equal the £5,000 you are asking for."
         )
     }
 
@@ -382,7 +382,7 @@ def test_answers_are_shown_to_officers_in_words():
         "When do you meet?": "Mornings, Weekends",
         "Start date": "27 March 2027",
         "Your latest accounts": "accounts.pdf",
-        "Your budget": "Food: £3,000.00; Hall hire: £1,500.00. Total £4,500.00",
+        "Your budget": "Food: £3,000; Hall hire: £1,500. Total £4,500",
     }
 
 

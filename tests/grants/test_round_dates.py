@@ -254,8 +254,8 @@ def test_an_extension_is_recorded_and_every_member_is_told(
     log = StateLog.objects.get(transition="deadline_change")
     assert log.by == officer
     assert log.description == (
-        "The closing date moved from 12:00pm on Friday 29 January 2027 to "
-        "12:00pm on Friday 5 February 2027: The hall flooded: a week more for everyone."
+        "The closing date moved from midday on Friday 29 January 2027 to "
+        "midday on Friday 5 February 2027: The hall flooded: a week more for everyone."
     )
 
     assert sorted(address for message in mail.outbox for address in message.to) == (
@@ -264,14 +264,14 @@ def test_an_extension_is_recorded_and_every_member_is_told(
     assert len(mail.outbox) == 3  # one each
     first = mail.outbox[0]
     assert first.subject == "The closing date for Lunch clubs 2027 has changed"
-    assert "It was 12:00pm on Friday 29 January 2027." in first.body
-    assert "It is now 12:00pm on Friday 5 February 2027 (UK time)." in first.body
+    assert "It was midday on Friday 29 January 2027." in first.body
+    assert "It is now midday on Friday 5 February 2027 (UK time)." in first.body
     assert "The hall flooded" in first.body
 
     notices = Notification.objects.order_by("user__email")
     assert [n.user.email for n in notices] == two_organisations
     assert notices[0].text == (
-        "The closing date for Lunch clubs 2027 has moved to 12:00pm on Friday 5 February 2027: "
+        "The closing date for Lunch clubs 2027 has moved to midday on Friday 5 February 2027: "
         "The hall flooded: a week more for everyone."
     )
     assert notices[0].link.startswith("/grants/applications/")
@@ -363,7 +363,7 @@ def test_an_announced_round_not_yet_open_can_open_later(member, organisation, of
     with pytest.raises(ValidationError) as refused:
         move(later, officer, datetime(2027, 3, 2, 9, 0, tzinfo=UK), field="opens_at")
     assert refused.value.message_dict["new_deadline"] == [
-        "The round must open before it closes, at 12:00pm on Monday 1 March 2027."
+        "The round must open before it closes, at midday on Monday 1 March 2027."
     ]
     move(later, officer, datetime(2027, 2, 8, 9, 0, tzinfo=UK), field="opens_at")
     assert Round.objects.get(pk=later.pk).opens_at == datetime(2027, 2, 8, 9, 0, tzinfo=UK)
@@ -463,8 +463,8 @@ def test_applicants_see_the_change_on_the_start_and_application_pages(
         body = client.get(url).content.decode()
         assert "govuk-notification-banner" in body, url
         assert "The closing date changed" in body, url
-        assert "12:00pm on Friday 29 January 2027" in body, url
-        assert "12:00pm on Friday 5 February 2027" in body, url
+        assert "midday on Friday 29 January 2027" in body, url
+        assert "midday on Friday 5 February 2027" in body, url
         assert "The hall flooded: a week more for everyone." in body, url
 
 
