@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from assets.models import AcvDecision, AcvListing, Asset
+from demo.two_factor import demo_staff_enrol
 from neighbourhoods.models import Neighbourhood
 from organisations.models import LegalForm, MembershipRole, Organisation, OrganisationMembership
 from people import roles
@@ -162,6 +163,8 @@ def _boundary(place: str, margin: float = 0.003) -> dict:
 PEOPLE = [
     ("admin@ashbyvale.example", "Ada", "Okafor", roles.ADMINISTRATOR, True),
     ("commissioner@ashbyvale.example", "Colm", "Reilly", roles.COMMISSIONER, False),
+    # A second commissioner: whoever sends a tender for approval cannot approve it.
+    ("approver@ashbyvale.example", "Nia", "Evans", roles.COMMISSIONER, False),
     ("grants@ashbyvale.example", "Grace", "Mensah", roles.GRANTS_OFFICER, False),
     ("panel@ashbyvale.example", "Priya", "Shah", roles.PANEL_MEMBER, False),
     ("applicant@ashbyvale.example", "Ali", "Hassan", roles.APPLICANT, False),
@@ -180,6 +183,7 @@ def _person(email, first_name, last_name, role, superuser) -> User:
             is_superuser=superuser,
         )
     user.groups.add(Group.objects.get(name=role))
+    demo_staff_enrol(user)
     return user
 
 

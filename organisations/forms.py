@@ -35,6 +35,10 @@ class OrganisationForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ORGANISATION_FIELDS
+        # An organisation often works in several neighbourhoods; eligibility
+        # for a round counts every one of them.
+        labels = {"neighbourhoods": "Neighbourhoods your organisation serves"}
+        help_texts = {"neighbourhoods": "Select all that apply."}
         widgets = {
             "neighbourhoods": forms.CheckboxSelectMultiple,
             "address": forms.Textarea(attrs={"rows": 3}),

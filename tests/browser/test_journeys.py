@@ -57,12 +57,15 @@ def test_a_new_group_finds_the_open_call_from_the_home_page_and_applies(page, sh
         legal_form.select_option(label="Unincorporated community group")
     else:  # the same choice as radios
         page.get_by_label("Unincorporated community group").check()
+    # The group works in two neighbourhoods: both boxes can be ticked.
     page.get_by_label("Canal Side").check()
+    page.get_by_label("Old Town").check()
     page.get_by_label("Volunteers").fill("12")
     page.get_by_label("Postcode").fill("av1 2ck")
     shot("register the group")
     page.get_by_role("main").get_by_role("button", name=re.compile(r"^(Save|Register)")).click()
     expect(page.get_by_text(f"{GROUP} is registered")).to_be_visible()
+    expect(page.get_by_text("Canal Side, Old Town")).to_be_visible()
     shot("group registered")
 
     # Finding the call: from the home page, as someone arriving would.
