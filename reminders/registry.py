@@ -10,8 +10,8 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
-from django.utils.formats import date_format
+
+from foundation.templatetags.uk import moment
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,10 @@ def timing(key: str):
     return settings.REMINDERS[key]
 
 
-def when(moment: datetime) -> str:
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'H:i')} on {date_format(local, 'l j F Y')} (UK time)"
+def when(value: datetime) -> str:
+    """A deadline in a reminder, written as every page writes it
+    ("5:00pm on Friday 15 January 2027", "midday on …")."""
+    return f"{moment(value)} (UK time)"
 
 
 def absolute(path: str) -> str:

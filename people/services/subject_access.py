@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_fsm_log.models import StateLog
 
 from foundation.personal_data import PersonalRecords, personal_records
+from foundation.templatetags.uk import date_and_time, long_date
 from people.models import User
 from people.services.erasure import personal_data_manager
 
@@ -47,9 +48,9 @@ def _shown(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%d %b %Y %H:%M")
+        return date_and_time(value)
     if isinstance(value, date):
-        return value.strftime("%d %b %Y")
+        return long_date(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
@@ -115,6 +116,6 @@ def subject_access_export(*, actor: User, person: User) -> SubjectAccessExport:
     return SubjectAccessExport(
         person=str(person),
         email=person.email,
-        generated_at=timezone.localtime().strftime("%d %b %Y %H:%M"),
+        generated_at=date_and_time(timezone.now()),
         sections=[section for section in sections if section.rows],
     )
