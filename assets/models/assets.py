@@ -71,6 +71,9 @@ class Asset(models.Model):
     contact_phone = models.CharField(max_length=30, blank=True)
     website = models.URLField(blank=True)
     tags = TaggableManager(blank=True, help_text="Words people search by, e.g. food, dementia.")
+    # When anything about it last changed: with the number of assets, it
+    # tells the map's cached GeoJSON whether it is still current.
+    updated = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["name"]

@@ -3,11 +3,13 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from assets.forms import AssetFilterForm, ClaimForm
 from assets.models import AcvDecision, Asset, AssetClaim, ClaimState
 from assets.selectors import LIVE, asset_filters, assets_find
+from neighbourhoods.models import Neighbourhood
 from organisations.selectors import organisations_of
 
 
@@ -15,8 +17,14 @@ def asset_directory(request):
     form = AssetFilterForm(request.GET)
     form.is_valid()  # a filter that does not validate is shown with its error, and left out
     query = form.query()
-    assets = assets_find(**asset_filters(query)).prefetch_related("neighbourhoods")
-    page = Paginator(assets.order_by("name"), 50).get_page(request.GET.get("page"))
+    # Only the columns the list shows: the rows are sorted for the page, and
+    # descriptions and contact details would make that sort spill to disk.
+    assets = (
+        assets_find(**asset_filters(query))
+        .only("pk", "name", "kind", "status")
+        .prefetch_related(Prefetch("neighbourhoods", Neighbourhood.objects.only("pk", "name")))
+    )
+    page = Paginator(assets.order_by("name", "pk"), 50).get_page(request.GET.get("page"))
     return render(
         request,
         "assets/directory.html",

@@ -28,7 +28,9 @@ def neighbourhood_detail(request, slug):
         "cms/neighbourhood.html",
         {
             "neighbourhood": neighbourhood,
-            "assets": neighbourhood.assets.filter(LIVE).order_by("kind", "name")[:200],
+            "assets": neighbourhood.assets.filter(LIVE)
+            .only("pk", "name", "kind")
+            .order_by("kind", "name")[:200],
             "asset_count": neighbourhood.assets.filter(LIVE).count(),
             "organisations": organisations,
             "grants": grants,
