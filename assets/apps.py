@@ -10,7 +10,10 @@ class AssetsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from assets import personal_data
+        from assets import freshness, personal_data
+
+        # The map's cached GeoJSON follows changes to an asset's links too.
+        freshness.connect()
 
         # The records naming a person, for subject access, erasure and retention.
         personal_data.register()
