@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -11,6 +12,15 @@ from cms.forms import AwardsFilterForm
 from grants.models import Application
 from grants.services.assessment import AWARDED
 from neighbourhoods.models import Neighbourhood
+
+PER_PAGE = 50
+SHOWN = (
+    "reference",
+    "project_title",
+    "approved_amount",
+    "organisation__name",
+    "round__programme__name",
+)
 
 
 class AwardsPage(Page):
@@ -32,12 +42,17 @@ class AwardsPage(Page):
         if chosen is not None:
             grants = grants.filter(organisation__neighbourhoods=chosen)
         awarded = Q(organisations__grant_applications__state__in=AWARDED)
+        # A page at a time, and only the columns the table shows: never the
+        # application's answers, which are most of each row's size.
+        listed = (
+            grants.select_related("organisation", "round__programme")
+            .only(*SHOWN)
+            .order_by("organisation__name", "reference")
+        )
         context.update(
             form=form,
             neighbourhood=chosen,
-            grants=grants.select_related("organisation", "round__programme").order_by(
-                "organisation__name", "reference"
-            ),
+            grants_page=Paginator(listed, PER_PAGE).get_page(request.GET.get("page")),
             total=grants.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0),
             # An organisation serving two neighbourhoods counts in both: the
             # money reaches each place it works in.
