@@ -62,6 +62,7 @@ lock:
 benchmark: install
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/reminders.py
+	$(BIN)/python benchmarks/pages.py
 
 ci:
 	bash .ci/run
