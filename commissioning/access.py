@@ -3,7 +3,7 @@ are opened, nobody but the bidder's own organisation reads a bid's content
 or files; not commissioners, panel members, administrators, the API, the
 admin or an export. Every way in asks this one function."""
 
-from commissioning.models import Bid, TenderState
+from commissioning.models import UNPUBLISHED, Bid, TenderState
 from organisations.selectors import membership_for
 
 OPENED = {
@@ -42,6 +42,6 @@ def bid_readable_by(bid: Bid, user) -> bool:
 def tender_document_readable_by(document, user) -> bool:
     """A tender's documents are published with it; a draft's are the
     commissioners' alone."""
-    if document.tender.state not in (TenderState.DRAFT, TenderState.APPROVED):
+    if document.tender.state not in UNPUBLISHED:
         return True
     return user.is_authenticated and user.has_perm("commissioning.run_tender")

@@ -7,3 +7,9 @@ class CommissioningConfig(AppConfig):
     name = "commissioning"
     verbose_name = "Commissioning"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from commissioning import personal_data
+
+        # The records naming a person, for subject access, erasure and retention.
+        personal_data.register()

@@ -133,6 +133,22 @@ class CancelForm(forms.Form):
         super().__init__(*args, auto_id="cancel-%s", **kwargs)
 
 
+class ApprovalForm(forms.Form):
+    reason = _text(
+        "Why you approve it (recorded in the timeline)", "Give the reason for approving."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="approve-%s", **kwargs)
+
+
+class SendBackForm(forms.Form):
+    reason = _text("What needs to change", "Say what needs to change before approval.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="send-back-%s", **kwargs)
+
+
 class ComplianceForm(forms.Form):
     """The compliance check of one opened bid; the reason is needed only
     when it is not compliant, which the service checks."""

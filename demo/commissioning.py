@@ -10,7 +10,11 @@ from django.utils import timezone
 from commissioning.models import Commission, Lot, Option, Tender
 from commissioning.services.appraisal import appraisal_record
 from commissioning.services.bids import bid_save, bid_start, bid_submit
-from commissioning.services.tenders import tender_approve, tender_publish
+from commissioning.services.tenders import (
+    tender_approve,
+    tender_publish,
+    tender_send_for_approval,
+)
 from demo.social_value import CRITERIA_TENDER, call_create, commissions_demo_framework
 from neighbourhoods.models import Neighbourhood
 from organisations.models import Organisation
@@ -70,7 +74,7 @@ def demo_commissioning_load() -> None:
                 "long_text",
                 {
                     "label": "Method statement: how connectors will work",
-                    "help_text": "",
+                    "help_text": "Scored under “Method: how care is organised around each person”.",
                     "required": True,
                     "word_limit": 750,
                 },
@@ -79,7 +83,7 @@ def demo_commissioning_load() -> None:
                 "long_text",
                 {
                     "label": "How you will work with the groups already there",
-                    "help_text": "",
+                    "help_text": "Scored under “Working with community assets and families”.",
                     "required": True,
                     "word_limit": 500,
                 },
@@ -88,7 +92,12 @@ def demo_commissioning_load() -> None:
     )
     Lot.objects.create(tender=tender, number=1, title="Millfield", estimated_value=180000)
     Lot.objects.create(tender=tender, number=2, title="Northgate", estimated_value=180000)
-    tender_approve(tender=tender, actor=commissioner)
+    tender_send_for_approval(tender=tender, actor=commissioner)
+    tender_approve(
+        tender=tender,
+        actor=User.objects.get(email="approver@ashbyvale.example"),
+        reason="Appraisal, criteria, lots and questions checked against the need.",
+    )
     tender_publish(tender=tender, actor=commissioner)
     tender.refresh_from_db()
 

@@ -2,6 +2,7 @@ from .appraisal import Commission, ExpressionOfInterest, Option, OptionsAppraisa
 from .bids import Bid, BidDocument, BidState, BidVersion, Contract
 from .tenders import (
     BEFORE_AWARD,
+    UNPUBLISHED,
     Clarification,
     Interest,
     Lot,
@@ -13,6 +14,7 @@ from .tenders import (
 
 __all__ = [
     "BEFORE_AWARD",
+    "UNPUBLISHED",
     "Bid",
     "BidDocument",
     "BidState",

@@ -1,6 +1,6 @@
 """Tenders and their lots, interest and clarifications.
 
-draft → approved → published → closed → evaluation → moderation →
+draft → awaiting approval → approved → published → closed → evaluation → moderation →
 intended_award → standstill → awarded → contracted; cancelled from any
 state before award, with a reason that is published.
 """
@@ -27,6 +27,7 @@ class Procedure(models.TextChoices):
 
 class TenderState(models.TextChoices):
     DRAFT = "draft", "Draft"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
     APPROVED = "approved", "Approved"
     PUBLISHED = "published", "Open for bids"
     CLOSED = "closed", "Closed: bids sealed"
@@ -39,9 +40,11 @@ class TenderState(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+# Not yet public: bidders and the public site see nothing of these.
+UNPUBLISHED = [TenderState.DRAFT, TenderState.AWAITING_APPROVAL, TenderState.APPROVED]
+
 BEFORE_AWARD = [
-    TenderState.DRAFT,
-    TenderState.APPROVED,
+    *UNPUBLISHED,
     TenderState.PUBLISHED,
     TenderState.CLOSED,
     TenderState.EVALUATION,
@@ -75,6 +78,16 @@ class Tender(FSMModelMixin, models.Model):
     )
     questions = StreamField(QuestionsBlock(), blank=True)
     state = FSMField(default=TenderState.DRAFT, choices=TenderState.choices, protected=True)
+    # Separation of duties: whoever sends the tender for approval cannot
+    # approve it (commissioning.services.tenders).
+    sent_for_approval_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
     cancel_reason = models.TextField(blank=True)
     standstill_ends_on = models.DateField(null=True, blank=True)
     standstill_paused_reason = models.TextField(blank=True)
@@ -116,7 +129,15 @@ class Tender(FSMModelMixin, models.Model):
 
         return decorate
 
-    @_move(TenderState.DRAFT, TenderState.APPROVED, [has_appraisal])
+    @_move(TenderState.DRAFT, TenderState.AWAITING_APPROVAL, [has_appraisal])
+    def send_for_approval(self, *, by, description=None):
+        self.sent_for_approval_by = by
+
+    @_move(TenderState.AWAITING_APPROVAL, TenderState.DRAFT)
+    def send_back(self, *, by, description=None):
+        self.sent_for_approval_by = None
+
+    @_move(TenderState.AWAITING_APPROVAL, TenderState.APPROVED, [has_appraisal])
     def approve(self, *, by, description=None):
         pass
 

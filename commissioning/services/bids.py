@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from commissioning import notifications
 from commissioning.models import (
@@ -20,6 +19,8 @@ from commissioning.models import (
     TenderState,
 )
 from commissioning.services.tenders import interest_register
+from foundation.deadlines import when
+from foundation.templatetags.uk import long_date, time_of_day
 from foundation.transitions import transition_apply
 from grants.questions import submission_problems
 from organisations.selectors import membership_for
@@ -32,8 +33,7 @@ def _bidder_required(bid_or_org, user) -> None:
 
 
 def deadline_in_words(tender) -> str:
-    local = timezone.localtime(tender.submission_deadline)
-    return f"{date_format(local, 'H:i')} on {date_format(local, 'j F Y')}"
+    return when(tender.submission_deadline)
 
 
 def _before_deadline(tender) -> None:
@@ -146,8 +146,9 @@ def bid_submit(*, bid: Bid, actor) -> BidVersion:
             tender=bid.tender,
             subject=f"Bid {bid.reference} received: version {number}",
             body=f"We received version {number} of your bid for {bid.lot} at "
-            f"{timezone.localtime(version.submitted_at):%H:%M on %d %B %Y}. It stays sealed "
-            "until the tender closes. You can revise and resubmit until the deadline.",
+            f"{time_of_day(version.submitted_at)} on {long_date(version.submitted_at)}. "
+            "It stays sealed until the tender closes. "
+            "You can revise and resubmit until the deadline.",
         )
     return version
 

@@ -4,10 +4,13 @@ intended award per lot, standstill, award and contracts."""
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_fsm import can_proceed
 
 from commissioning import notifications
 from commissioning.models import Bid, BidState, Contract, Lot, Tender, TenderState
+from foundation.audit import audit_trail_for
 from foundation.calendar import standstill_end
+from foundation.templatetags.uk import long_date
 from foundation.transitions import transition_apply
 from grants.questions import answers_for_display
 from social_value.models import Commitment, Submission
@@ -131,7 +134,7 @@ def intended_award(*, tender: Tender, actor, reasons: dict[int, str]) -> Tender:
         "start_standstill",
         actor=actor,
         ends_on=ends_on,
-        description=f"Standstill to {ends_on:%d %B %Y}",
+        description=f"Standstill to {long_date(ends_on)}",
     )
     tender.save()
     notifications.organisations_notify(
@@ -139,7 +142,7 @@ def intended_award(*, tender: Tender, actor, reasons: dict[int, str]) -> Tender:
         tender=tender,
         subject=f"Outcome of {tender.title}",
         body="The intended award is decided. Sign in to see your scores, the winning bid's "
-        f"scores and the reasons. The standstill period ends on {ends_on:%d %B %Y}.",
+        f"scores and the reasons. The standstill period ends on {long_date(ends_on)}.",
     )
     return tender
 
@@ -164,8 +167,20 @@ def standstill_resume(*, tender: Tender, actor) -> Tender:
 
 @transaction.atomic
 def tender_award(*, tender: Tender, actor, kpis: str = "") -> list[Contract]:
-    """Award once standstill is over and unchallenged; record the contracts."""
+    """Award once standstill is over and unchallenged; record the contracts.
+    Separation of duties: the commissioner who made the intended award does
+    not confirm it; another one does."""
     tender = Tender.objects.select_for_update().get(pk=tender.pk)
+    decided = (
+        audit_trail_for(tender).filter(transition="decide_intended_award").order_by("pk").last()
+    )
+    # Said after "wait for the standstill", which holds for everyone.
+    ready = can_proceed(tender.award)
+    if ready and actor is not None and decided is not None and decided.by_id == actor.pk:
+        raise ValidationError(
+            "You made the intended award, so you cannot confirm it: "
+            "another commissioner must confirm the award."
+        )
     transition_apply(
         tender,
         "award",

@@ -7,9 +7,11 @@ from django.utils import timezone
 
 from commissioning import notifications
 from commissioning.models import Bid, BidState, Clarification, Interest, Tender, TenderState
+from foundation.audit import SYSTEM
 from foundation.deadlines import deadline_advertised, when
 from foundation.transitions import transition_apply
 from organisations.selectors import membership_for
+from social_value.models import CriterionKind
 from social_value.services.calls import call_criteria_problems
 
 
@@ -17,20 +19,98 @@ def _locked(tender: Tender) -> Tender:
     return Tender.objects.select_for_update().get(pk=tender.pk)
 
 
-@transaction.atomic
-def tender_approve(*, tender: Tender, actor) -> Tender:
-    tender = _locked(tender)
+def tender_approval_problems(tender: Tender) -> list[str]:
+    """What stops a tender going for approval, in the commissioner's words."""
+    problems = []
     if not tender.has_appraisal():
-        raise ValidationError(
+        problems.append(
             "A tender cannot be approved without an options appraisal: record whether a "
             "community organisation could do this better, or with us."
         )
-    problems = call_criteria_problems(call=tender.call)
+    problems += call_criteria_problems(call=tender.call)
     if not tender.lots.exists():
         problems.append("Add at least one lot.")
+    problems += unasked_criteria_problems(tender)
+    return problems
+
+
+def unasked_criteria_problems(tender: Tender) -> list[str]:
+    """Every scored quality criterion needs a bid question to score: without
+    one, bidders could answer only price and social value. A question is for
+    a criterion when its wording names it (its label or guidance)."""
+    wording = " ".join(
+        f"{block.value.get('label', '')} {block.value.get('help_text', '')}".lower()
+        for block in tender.questions
+    )
+    return [
+        f"Add a bid question for “{criterion.title}”: it is scored, so bidders need a "
+        "question to answer. Name the criterion in the question."
+        for criterion in tender.call.criteria.filter(
+            kind=CriterionKind.SCORED, is_social_value=False
+        ).order_by("sort_order")
+        if criterion.title.lower() not in wording
+    ]
+
+
+def _ready_for_approval(tender: Tender) -> None:
+    problems = tender_approval_problems(tender)
     if problems:
         raise ValidationError(problems)
-    transition_apply(tender, "approve", actor=actor, description="Approved")
+
+
+@transaction.atomic
+def tender_send_for_approval(*, tender: Tender, actor) -> Tender:
+    """The author asks for approval; another commissioner gives it."""
+    tender = _locked(tender)
+    _ready_for_approval(tender)
+    transition_apply(
+        tender,
+        "send_for_approval",
+        actor=actor,
+        refused="Only a draft tender can be sent for approval.",
+        description="Sent for approval",
+    )
+    tender.save()
+    return tender
+
+
+@transaction.atomic
+def tender_approve(*, tender: Tender, actor, reason: str) -> Tender:
+    """Separation of duties: approval is by a commissioner other than the
+    one who sent the tender for approval, with the reason in the audit trail."""
+    tender = _locked(tender)
+    if actor is not None and tender.sent_for_approval_by_id == actor.pk:
+        raise ValidationError(
+            "You sent this tender for approval, so you cannot approve it: "
+            "another commissioner must."
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason for approving: it is recorded."})
+    _ready_for_approval(tender)
+    transition_apply(
+        tender,
+        "approve",
+        actor=actor,
+        refused="Only a tender sent for approval can be approved.",
+        description=f"Approved: {reason.strip()}",
+    )
+    tender.save()
+    return tender
+
+
+@transaction.atomic
+def tender_send_back(*, tender: Tender, actor, reason: str) -> Tender:
+    """Not approved: back to its author as a draft, saying what to change."""
+    tender = _locked(tender)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say what needs to change before approval."})
+    transition_apply(
+        tender,
+        "send_back",
+        actor=actor,
+        refused="Only a tender sent for approval can be sent back.",
+        description=f"Sent back: {reason.strip()}",
+    )
     tender.save()
     return tender
 
@@ -73,7 +153,7 @@ def tenders_close_due(*, now=None) -> list[int]:
                 continue
             if now < tender_deadline_advertised(tender):
                 continue
-            tender.close(description="Closed at the submission deadline")
+            tender.close(by=SYSTEM, description="Closed at the submission deadline")
             tender.save()
             closed.append(pk)
     return closed

@@ -23,6 +23,7 @@ from commissioning.forms import (
     errors_onto,
 )
 from commissioning.models import (
+    UNPUBLISHED,
     Bid,
     BidDocument,
     BidState,
@@ -52,7 +53,7 @@ def tender_public(request, pk):
 def _tender_page(request, tender, *, posted=None):
     """The published tender. `posted` is (which form, the form) when one
     came back with problems: it is shown as typed, and the page answers 400."""
-    if tender.state == "draft" or tender.state == "approved":
+    if tender.state in UNPUBLISHED:
         raise PermissionDenied("This tender is not published.")
     which, bound = posted or (None, None)
 

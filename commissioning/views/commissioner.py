@@ -13,6 +13,7 @@ from commissioning import selectors
 from commissioning.access import OPENED, SEALED_MESSAGE, bid_readable_by
 from commissioning.forms import (
     AppraisalForm,
+    ApprovalForm,
     CancelForm,
     ClarificationPublishForm,
     ComplianceForm,
@@ -20,13 +21,16 @@ from commissioning.forms import (
     IntendedAwardForm,
     PauseForm,
     PipelineFilterForm,
+    SendBackForm,
     errors_onto,
 )
-from commissioning.models import Bid, BidState, Clarification, Commission, Tender
+from commissioning.models import Bid, BidState, Clarification, Commission, Tender, TenderState
 from commissioning.services import appraisal as appraisal_services
 from commissioning.services import evaluation
 from commissioning.services import tenders as tender_services
+from commissioning.set_up import commission_tasks
 from foundation.audit import audit_trail_for
+from foundation.templatetags.uk import pounds
 from grants.questions import answers_for_display
 from organisations.models import Organisation
 from social_value.exports import csv_response
@@ -60,6 +64,7 @@ def _commission_page(request, commission, *, interest_form=None, appraisal_form=
         "commissioning/commission.html",
         {
             "commission": commission,
+            "tasks": commission_tasks(commission),
             "appraisal": appraisal,
             "interest_form": interest_form or ExpressionOfInterestForm(),
             "appraisal_form": appraisal_form
@@ -180,6 +185,11 @@ def _tender_page(request, tender, *, posted=None):
                 )
                 for item in tender.clarifications.select_related("organisation")
             ],
+            "approval_form": pick("approve", ApprovalForm()),
+            "send_back_form": pick("send_back", SendBackForm()),
+            "approval_problems": tender_services.tender_approval_problems(tender)
+            if tender.state == TenderState.DRAFT
+            else [],
             "award_form": pick("intended_award", IntendedAwardForm(lots=lots)),
             "pause_form": pick("pause", PauseForm()),
             "cancel_form": pick("cancel", CancelForm()),
@@ -192,7 +202,10 @@ def _tender_page(request, tender, *, posted=None):
 
 # Moves with nothing to fill in: (the service, what to say when done).
 ACTIONS = {
-    "approve": (tender_services.tender_approve, "Approved."),
+    "send_for_approval": (
+        tender_services.tender_send_for_approval,
+        "Sent for approval: another commissioner approves it.",
+    ),
     "publish": (tender_services.tender_publish, "Published."),
     "open_bids": (tender_services.tender_open_bids, "The bids are opened."),
     "moderation": (evaluation.tender_start_moderation, "Moderation recorded."),
@@ -202,6 +215,20 @@ ACTIONS = {
 
 # Moves with a form: (the form, the service given the valid form, what to say when done).
 FORM_ACTIONS = {
+    "approve": (
+        lambda tender, data: ApprovalForm(data),
+        lambda tender, actor, form: tender_services.tender_approve(
+            tender=tender, actor=actor, **form.cleaned_data
+        ),
+        "Approved.",
+    ),
+    "send_back": (
+        lambda tender, data: SendBackForm(data),
+        lambda tender, actor, form: tender_services.tender_send_back(
+            tender=tender, actor=actor, **form.cleaned_data
+        ),
+        "Sent back to its author as a draft.",
+    ),
     "intended_award": (
         lambda tender, data: IntendedAwardForm(data, lots=tender.lots.all()),
         lambda tender, actor, form: evaluation.intended_award(
@@ -308,7 +335,7 @@ def bids_csv(request, pk):
                 bid.lot.number,
                 bid.organisation.name,
                 bid.get_state_display(),
-                version.price if version else "",
+                pounds(version.price) if version else "",
                 " | ".join(f"{label}: {value}" for label, value in answers),
             ]
         )

@@ -7,6 +7,7 @@ from django.utils import timezone
 from commissioning.models import Commission, Lot, Option, Tender
 from commissioning.services.appraisal import appraisal_record
 from commissioning.services.bids import bid_save, bid_start, bid_submit
+from commissioning.services.tenders import tender_approve, tender_send_for_approval
 from organisations.models import LegalForm, MembershipRole
 from people import roles
 from social_value.models import CallKind, CriterionKind, PanelRole
@@ -79,6 +80,17 @@ def tender_make(commissioner, *, deadline=None, appraisal=True, lots=2) -> Tende
 @pytest.fixture
 def tender(commissioner):
     return tender_make(commissioner)
+
+
+def tender_approved(tender, sender) -> Tender:
+    """Sent for approval by `sender`, approved by a second commissioner:
+    nobody approves their own tender."""
+    tender_send_for_approval(tender=tender, actor=sender)
+    return tender_approve(
+        tender=tender,
+        actor=UserFactory(roles=[roles.COMMISSIONER], first_name="Second"),
+        reason="Ready to publish",
+    )
 
 
 def bidder_make(name="Bidder"):

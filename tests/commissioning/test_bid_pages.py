@@ -12,13 +12,12 @@ from django.urls import reverse
 from commissioning.models import Bid, BidState
 from commissioning.services import evaluation
 from commissioning.services.tenders import (
-    tender_approve,
     tender_open_bids,
     tender_publish,
     tenders_close_due,
 )
 from social_value.models import Measure
-from tests.commissioning.conftest import bidder_make, method_key
+from tests.commissioning.conftest import bidder_make, method_key, tender_approved
 from tests.social_value.factories import MeasureFactory, OutcomeFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +37,7 @@ def open_tender(tender, commissioner):
         unit="fte",
     )
     type(framework).objects.filter(pk=framework.pk).update(state="published")
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     return tender_publish(tender=tender, actor=commissioner)
 
 
@@ -52,7 +51,7 @@ def test_bidder_prepares_promises_and_submits_with_a_receipt(
     client.post(reverse("bid-start", args=[lot.pk]), {"organisation": organisation.pk})
     bid = Bid.objects.get()
     page = client.get(reverse("bid-edit", args=[bid.pk])).content.decode()
-    assert "Social value you commit to" in page and "Worth £9000.00 per unit" in page
+    assert "Social value you commit to" in page and "Worth £9,000 per unit" in page
     missing = client.post(
         reverse("bid-edit", args=[bid.pk]),
         {"version": bid.version, "action": "submit", "price": "250,000"},
@@ -78,7 +77,7 @@ def test_bidder_prepares_promises_and_submits_with_a_receipt(
     assert (version.price, version.commitments["JOBS"]["quantity"]) == (Decimal(250000), "2")
     assert [m.subject for m in mail.outbox] == [f"Bid {bid.reference} received: version 1"]
     detail = client.get(reverse("bid-detail", args=[bid.pk])).content.decode()
-    assert "£18,000.00" in detail  # 2 × £9,000
+    assert "£18,000" in detail  # 2 × £9,000
 
     with time_machine.travel(open_tender.submission_deadline + timedelta(seconds=1)):
         tenders_close_due()
@@ -89,6 +88,11 @@ def test_bidder_prepares_promises_and_submits_with_a_receipt(
     assert commitment.measure == Measure.objects.get(code="JOBS")
     assert commitment.value == Decimal("18000.00")
     assert "Connectors based in the library" in bid.submission.content
+    # The commissioner's export writes the price as the pages do.
+    client.force_login(commissioner)
+    export = client.get(reverse("tender-bids-csv", args=[open_tender.pk])).content.decode()
+    [row] = [line for line in export.splitlines() if bid.reference in line]
+    assert '"£250,000"' in row
 
 
 def test_another_organisation_cannot_open_the_bid_editor(client, open_tender):
@@ -170,7 +174,7 @@ def test_a_bid_is_saved_checked_then_submitted_with_a_confirmation(
 
     check = client.get(reverse("bid-check", args=[bid.pk])).content.decode()
     assert "You cannot submit yet" not in check
-    assert "£250,000.00" in check and "Connectors based in the library" in check
+    assert "£250,000" in check and "Connectors based in the library" in check
     assert 'Change<span class="govuk-visually-hidden"> your price</span>' in check
 
     with django_capture_on_commit_callbacks(execute=True):

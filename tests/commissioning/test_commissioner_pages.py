@@ -19,12 +19,11 @@ from commissioning.models import (
 )
 from commissioning.services.tenders import (
     clarification_ask,
-    tender_approve,
     tender_open_bids,
     tender_publish,
     tenders_close_due,
 )
-from tests.commissioning.conftest import bid_in, bidder_make, tender_make
+from tests.commissioning.conftest import bid_in, bidder_make, tender_approved, tender_make
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +31,7 @@ SUMMARY = "There is a problem"
 
 
 def live(tender, commissioner):
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     return tender_publish(tender=tender, actor=commissioner)
 
 

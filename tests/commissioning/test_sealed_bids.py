@@ -13,7 +13,6 @@ from django.urls import reverse
 from commissioning.models import BidDocument
 from commissioning.services import evaluation
 from commissioning.services.tenders import (
-    tender_approve,
     tender_open_bids,
     tender_publish,
     tenders_close_due,
@@ -21,7 +20,7 @@ from commissioning.services.tenders import (
 from people import roles
 from social_value.services.calls import call_open_scoring
 from social_value.services.panels import assignments_generate, conflict_declare
-from tests.commissioning.conftest import bid_in, bidder_make
+from tests.commissioning.conftest import bid_in, bidder_make, tender_approved
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +29,7 @@ SECRET = "Our sealed method statement: the Tuesday rota"
 
 @pytest.fixture
 def sealed(tender, commissioner):
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     owner = bidder_make("Owner CIC")
     bid = bid_in(tender.lots.first(), owner, method=SECRET)
@@ -164,7 +163,7 @@ def test_a_draft_tender_s_documents_are_the_commissioners_alone(client, tender, 
     client.force_login(commissioner)
     assert client.get(url).status_code == 200
 
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     client.logout()
     response = client.get(url)

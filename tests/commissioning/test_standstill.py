@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.models import Tender, TenderState
-from commissioning.services.tenders import tender_approve, tender_publish
+from commissioning.services.tenders import tender_publish
 from foundation.calendar import standstill_end
 from foundation.models import BankHoliday
-from tests.commissioning.conftest import bid_in, bidder_make, tender_make
+from tests.commissioning.conftest import bid_in, bidder_make, tender_approved, tender_make
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_a_day_staff_add_in_the_admin_moves_the_end():
 
 def test_bidders_and_the_commissioner_see_the_day_standstill_ends(client, commissioner):
     tender = tender_make(commissioner, lots=1)
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     bidder = bidder_make("Alpha CIC")
     bid = bid_in(tender.lots.get(), bidder)

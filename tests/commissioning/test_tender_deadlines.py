@@ -18,7 +18,6 @@ from commissioning.services.bids import bid_start
 from commissioning.services.deadlines import tender_deadline_change
 from commissioning.services.tenders import (
     interest_register,
-    tender_approve,
     tender_open_bids,
     tender_publish,
     tenders_close_due,
@@ -26,7 +25,7 @@ from commissioning.services.tenders import (
 from foundation.models import DeadlineChange
 from people import roles
 from reminders.models import Notification
-from tests.commissioning.conftest import bid_in, bidder_make, tender_make
+from tests.commissioning.conftest import bid_in, bidder_make, tender_approved, tender_make
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
 from tests.people.factories import UserFactory
 
@@ -46,7 +45,7 @@ def clock():
 @pytest.fixture
 def published(clock, commissioner):
     tender = tender_make(commissioner, deadline=DEADLINE)
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     tender.refresh_from_db()
     return tender
@@ -99,7 +98,7 @@ def test_a_commissioner_extends_the_deadline_and_everyone_taking_part_is_told(
     assert change.changed_by == commissioner
     audit = StateLog.objects.get(transition="deadline_change")
     assert audit.by == commissioner
-    assert "12:00pm on Wednesday 20 January 2027" in audit.description
+    assert "midday on Wednesday 20 January 2027" in audit.description
     assert "5:00pm on Wednesday 27 January 2027" in audit.description
     assert "more time over the holidays" in audit.description
 
@@ -240,7 +239,7 @@ def test_bids_are_not_opened_before_the_advertised_deadline_whatever_the_databas
 
     # ...and closes it too.
     Tender.objects.filter(pk=published.pk).update(state=TenderState.CLOSED)
-    with pytest.raises(ValidationError, match="before the advertised closing date, 12:00pm on"):
+    with pytest.raises(ValidationError, match="before the advertised closing date, midday on"):
         tender_open_bids(tender=Tender.objects.get(pk=published.pk), actor=commissioner)
     assert Bid.objects.get().state == BidState.SUBMITTED
     assert Tender.objects.get(pk=published.pk).state == TenderState.CLOSED

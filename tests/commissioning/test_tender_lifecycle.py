@@ -13,18 +13,19 @@ from django.utils import timezone
 from commissioning.models import BidState, Contract, TenderState
 from commissioning.services import evaluation
 from commissioning.services.tenders import (
-    tender_approve,
     tender_open_bids,
     tender_publish,
     tenders_close_due,
 )
 from foundation.audit import audit_trail_for
+from people import roles
 from social_value.models import AssignmentState, CriterionKind
 from social_value.services.calls import call_open_scoring
 from social_value.services.moderation import call_open_moderation, moderation_record
 from social_value.services.panels import assignments_generate, conflict_declare
 from social_value.services.scoring import scores_save
-from tests.commissioning.conftest import bid_in, bidder_make
+from tests.commissioning.conftest import bid_in, bidder_make, tender_approved
+from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_tender_from_appraisal_to_contract(
     client, tender, commissioner, django_capture_on_commit_callbacks
 ):
     lot1, lot2 = tender.lots.all()
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     tender_publish(tender=tender, actor=commissioner)
     a, b, c = bidder_make("Alpha CIC"), bidder_make("Beta Co-op"), bidder_make("Gamma Ltd")
     bids = {
@@ -125,13 +126,19 @@ def test_tender_from_appraisal_to_contract(
     with pytest.raises(ValidationError, match="standstill period has ended"):
         evaluation.tender_award(tender=tender, actor=commissioner)
 
+    # Whoever made the intended award does not confirm it.
     with time_machine.travel(timezone.now() + timedelta(days=30)):
-        contracts = evaluation.tender_award(tender=tender, actor=commissioner)
+        with pytest.raises(ValidationError, match="you cannot confirm it"):
+            evaluation.tender_award(tender=tender, actor=commissioner)
+        contracts = evaluation.tender_award(
+            tender=tender, actor=UserFactory(roles=[roles.COMMISSIONER])
+        )
     tender.refresh_from_db()
     assert tender.state == TenderState.CONTRACTED
     assert {c.supplier.name for c in contracts} == {"Beta Co-op", "Alpha CIC"}
     assert Contract.objects.get(lot=lot1).value == Decimal(360000)
     assert [row.state for row in audit_trail_for(tender)] == [
+        "awaiting_approval",
         "approved",
         "published",
         "closed",

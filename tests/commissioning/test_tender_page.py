@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 
 from commissioning.models import Bid, Clarification, Interest
-from commissioning.services.tenders import tender_approve, tender_publish
+from commissioning.services.tenders import tender_publish
 from organisations.models import MembershipRole
-from tests.commissioning.conftest import bidder_make
+from tests.commissioning.conftest import bidder_make, tender_approved
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def open_tender(tender, commissioner):
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     return tender_publish(tender=tender, actor=commissioner)
 
 

@@ -18,9 +18,16 @@ from commissioning.services.tenders import (
     tender_approve,
     tender_cancel,
     tender_publish,
+    tender_send_for_approval,
 )
 from organisations.models import Organisation
-from tests.commissioning.conftest import bid_in, bidder_make, method_key, tender_make
+from tests.commissioning.conftest import (
+    bid_in,
+    bidder_make,
+    method_key,
+    tender_approved,
+    tender_make,
+)
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +35,14 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
 def live(tender, commissioner):
-    tender_approve(tender=tender, actor=commissioner)
+    tender_approved(tender, commissioner)
     return tender_publish(tender=tender, actor=commissioner)
 
 
 def test_a_tender_without_an_options_appraisal_cannot_be_approved(commissioner):
     tender = tender_make(commissioner, appraisal=False)
     with pytest.raises(ValidationError, match="without an options appraisal"):
-        tender_approve(tender=tender, actor=commissioner)
+        tender_send_for_approval(tender=tender, actor=commissioner)
     tender.refresh_from_db()
     assert tender.state == TenderState.DRAFT
 
@@ -47,14 +54,15 @@ def test_weights_without_ten_percent_social_value_are_refused(tender, commission
     social.save()
     method.save()
     with pytest.raises(ValidationError, match="a tender needs at least 10%"):
-        tender_approve(tender=tender, actor=commissioner)
+        tender_send_for_approval(tender=tender, actor=commissioner)
     tender.refresh_from_db()
     assert tender.state == TenderState.DRAFT
 
 
-def test_only_commissioners_approve(tender):
+def test_only_commissioners_approve(tender, commissioner):
+    tender_send_for_approval(tender=tender, actor=commissioner)
     with pytest.raises(PermissionDenied):
-        tender_approve(tender=tender, actor=UserFactory())
+        tender_approve(tender=tender, actor=UserFactory(), reason="Looks fine")
 
 
 @pytest.mark.parametrize(
@@ -82,7 +90,9 @@ def test_late_bid_refused_at_the_deadline_second(commissioner, deadline):
         )
     with time_machine.travel(deadline, tick=False), pytest.raises(ValidationError) as error:
         bid_submit(bid=Bid.objects.get(pk=late.pk), actor=late_user)
-    assert "Bids closed at 12:00 on 20 " in error.value.messages[0]
+    # Wednesday 20 January 2027 (GMT) or Sunday 20 June 2027 (BST), UK time either way.
+    expected = f"Bids closed at midday on {deadline:%A} 20 {deadline:%B} 2027."
+    assert expected in error.value.messages[0]
     late.refresh_from_db()
     assert [v.price for v in late.versions.all()] == [Decimal(90)]  # the in-time version stays
     assert early.versions.count() == 2

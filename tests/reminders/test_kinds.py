@@ -15,6 +15,7 @@ from reminders.services.sweep import reminders_sweep
 from social_value.services.calls import call_open_scoring
 from social_value.services.panels import assignments_generate
 from tests.grants.conftest import draft
+from tests.grants.payments import payment_paid
 from tests.organisations.factories import MembershipFactory
 from tests.people.factories import UserFactory
 
@@ -74,9 +75,7 @@ def _active_grant(submitted, member, officer, return_due):
         return_dates=[return_due],
     )
     awards.offer_accept(application=submitted, actor=member, signed_name="A Person")
-    awards.payment_mark_paid(
-        payment=award.payments.get(), actor=officer, paid_on=date.today(), reference="P1"
-    )
+    payment_paid(payment=award.payments.get(), actor=officer, paid_on=date.today(), reference="P1")
     return award.returns.get()
 
 

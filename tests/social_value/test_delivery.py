@@ -20,6 +20,7 @@ from social_value.services.commitments import commitment_set, delivery_report
 from tests.commissioning.conftest import bid_in, bidder_make, tender_approved, tender_make
 from tests.grants.conftest import complete_answers
 from tests.grants.factories import RoundFactory
+from tests.grants.payments import payment_paid
 from tests.organisations.factories import MembershipFactory
 from tests.people.factories import UserFactory
 from tests.social_value.factories import SubmissionFactory, published_framework
@@ -151,9 +152,7 @@ def _grant_with_a_report(member, officer):
         return_dates=[start + timedelta(days=180)],
     )
     awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
-    awards.payment_mark_paid(
-        payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS 9"
-    )
+    payment_paid(payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS 9")
     with time_machine.travel(timezone.make_aware(timezone.datetime(2027, 5, 14, 10))):
         [commitment] = application.submission.commitments.all()
         awards.monitoring_return_submit(
