@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
-from commissioning.models import TenderState
+from commissioning.models import UNPUBLISHED, TenderState
 
 CLOSING_SOON = timedelta(days=14)
 
@@ -21,6 +21,8 @@ class CallStatus(models.TextChoices):
     CLOSING = "closing", "Closing soon"
     UPCOMING = "upcoming", "Opening soon"
     CLOSED = "closed", "Closed"
+    # Shown, never filtered on: a cancelled call is listed with the closed ones.
+    CANCELLED = "cancelled", "Cancelled"
 
 
 TAG_COLOURS = {
@@ -28,12 +30,17 @@ TAG_COLOURS = {
     CallStatus.OPEN: "govuk-tag--green",
     CallStatus.CLOSING: "govuk-tag--orange",
     CallStatus.CLOSED: "govuk-tag--grey",
+    CallStatus.CANCELLED: "govuk-tag--red",
 }
 
 
-def status_at(now: datetime, *, opens_at, closes_at, accepting: bool = True) -> CallStatus:
+def status_at(
+    now: datetime, *, opens_at, closes_at, accepting: bool = True, cancelled: bool = False
+) -> CallStatus:
     """`accepting` is False for a tender not yet published or already past
     bidding (cancelled, evaluated, awarded) whatever its dates say."""
+    if cancelled:
+        return CallStatus.CANCELLED
     if opens_at is not None and now < opens_at:
         return CallStatus.UPCOMING
     if not accepting or closes_at is None or now >= closes_at:
@@ -58,9 +65,7 @@ def open_q(now: datetime) -> Q:
 def status_q(status: str, now: datetime) -> Q:
     """The database filter matching `status_at` for a whole listing."""
     if status == CallStatus.UPCOMING:
-        return Q(round__opens_at__gt=now) | Q(
-            tender__state__in=[TenderState.DRAFT, TenderState.APPROVED]
-        )
+        return Q(round__opens_at__gt=now) | Q(tender__state__in=UNPUBLISHED)
     if status == CallStatus.OPEN:
         return open_q(now)
     if status == CallStatus.CLOSING:

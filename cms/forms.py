@@ -65,7 +65,11 @@ class CallFilterForm(FilterForm):
         label="Status",
         choices=[
             (CallStatus.OPEN, "Open now"),
-            *[choice for choice in CallStatus.choices if choice[0] != CallStatus.OPEN],
+            *[
+                choice
+                for choice in CallStatus.choices
+                if choice[0] not in (CallStatus.OPEN, CallStatus.CANCELLED)
+            ],
             (ALL_STATUSES, "All calls"),
         ],
         initial=CallStatus.OPEN,

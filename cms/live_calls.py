@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.call_status import TAG_COLOURS, CallStatus, status_at
-from commissioning.models import TenderState
+from commissioning.models import UNPUBLISHED, TenderState
 from foundation.deadlines import deadline_changes
+from foundation.templatetags.uk import pounds
 from organisations.models.organisations import LegalForm
 
 
@@ -61,6 +62,8 @@ class LiveCall:
     action_label: str = ""
     # Notices of a moved deadline, oldest first (foundation.deadlines).
     deadline_changes: list = field(default_factory=list)
+    cancel_reason: str = ""
+    cancelled: bool = False
 
     @property
     def status(self) -> CallStatus:
@@ -69,6 +72,7 @@ class LiveCall:
             opens_at=self.opens_at,
             closes_at=self.closes_at,
             accepting=self.accepting,
+            cancelled=self.cancelled,
         )
 
     @property
@@ -78,12 +82,6 @@ class LiveCall:
     @property
     def is_open(self) -> bool:
         return self.status in (CallStatus.OPEN, CallStatus.CLOSING)
-
-
-def pounds(amount: Decimal | None) -> str:
-    if amount is None:
-        return ""
-    return f"£{amount:,.0f}" if amount == amount.to_integral() else f"£{amount:,.2f}"
 
 
 def _criteria(call) -> list[Criterion]:
@@ -146,8 +144,10 @@ def from_tender(tender, *, full: bool = True) -> LiveCall:
         eligibility=eligibility,
         action_url=reverse("tender-public", args=[tender.pk]),
         action_label="Register interest and bid",
+        cancelled=tender.state == TenderState.CANCELLED,
+        cancel_reason=tender.cancel_reason,
     )
-    if tender.state in (TenderState.DRAFT, TenderState.APPROVED):
+    if tender.state in UNPUBLISHED:
         # Not yet published: no dates to promise, and nothing to act on.
         live.opens_at = datetime.max.replace(tzinfo=timezone.get_current_timezone())
     if full:

@@ -1,15 +1,28 @@
 """Calls for partners: grant rounds and tenders, told on the public site."""
 
+from datetime import UTC, datetime
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.call_listing import (
+    CallEntry,
+    GeneratedCallPage,
+    opened_rounds,
+    published_tenders,
+    record_calls,
+    without_live_page,
+)
 from cms.call_status import CallStatus, status_q, with_deadline
 from cms.forms import CallFilterForm
 from cms.live_calls import from_round, from_tender
@@ -17,8 +30,10 @@ from cms.live_calls import from_round, from_tender
 CALLS_PER_PAGE = 25
 
 
-class CallIndexPage(Page):
-    """Every call for partners, open ones first, filtered as people ask."""
+class CallIndexPage(RoutablePageMixin, Page):
+    """Every call for partners, open ones first, filtered as people ask:
+    the editors' call pages and, for published tenders and opened rounds
+    that have none, a page generated from the record (cms.call_listing)."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -27,7 +42,7 @@ class CallIndexPage(Page):
     subpage_types = ["cms.CallPage"]
     max_count = 1
 
-    def calls(self, *, kind="", neighbourhood=None, status=CallStatus.OPEN):
+    def call_pages(self, *, kind="", neighbourhood=None, status=CallStatus.OPEN):
         now = timezone.now()
         pages = with_deadline(CallPage.objects.live().public().child_of(self))
         if kind == "grant":
@@ -40,30 +55,88 @@ class CallIndexPage(Page):
                 | models.Q(tender__commission__neighbourhoods=neighbourhood)
             ).distinct()
         pages = pages.filter(status_q(status, now))
-        order = "-deadline" if status == CallStatus.CLOSED else "deadline"
-        return (
-            pages.select_related("round", "tender__commission")
-            .prefetch_related("round__neighbourhoods", "tender__commission__neighbourhoods")
-            .order_by(order, "pk")
+        return pages.select_related("round", "tender__commission").prefetch_related(
+            "round__neighbourhoods", "tender__commission__neighbourhoods"
         )
+
+    def record_url(self, kind: str, pk: int) -> str:
+        return self.url + self.reverse_subpage(f"{kind}_call", args=[pk])
+
+    def calls(self, *, kind="", neighbourhood=None, status=CallStatus.OPEN) -> list:
+        """The calls as listing entries, soonest deadline first (latest
+        first among closed ones)."""
+        entries = [
+            CallEntry(page.title, page.url, page.facts(full=False))
+            for page in self.call_pages(kind=kind, neighbourhood=neighbourhood, status=status)
+        ]
+        entries += record_calls(
+            kind=kind,
+            neighbourhood=neighbourhood,
+            status=status,
+            now=timezone.now(),
+            url_for=self.record_url,
+        )
+        latest = datetime.max.replace(tzinfo=UTC)
+        entries.sort(key=lambda entry: entry.deadline or latest)
+        if status == CallStatus.CLOSED:
+            entries.reverse()
+        return entries
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = CallFilterForm(request.GET)
         chosen = form.filters()
         kind, status = chosen["type"], chosen["status"]
-        pages = self.calls(kind=kind, neighbourhood=chosen["neighbourhood"], status=status)
-        listing = Paginator(pages, CALLS_PER_PAGE).get_page(request.GET.get("page"))
-        for page in listing:
-            page.live_call = page.facts(full=False)
+        calls = self.calls(kind=kind, neighbourhood=chosen["neighbourhood"], status=status)
         context.update(
-            calls=listing,
+            calls=Paginator(calls, CALLS_PER_PAGE).get_page(request.GET.get("page")),
             form=form,
             kind=kind,
             neighbourhood=chosen["neighbourhood"],
             status=status,
         )
         return context
+
+    def _record_page(self, request, call_page, title, live_call):
+        # An editor's page tells this call: it is the one address people keep.
+        if call_page is not None and call_page.live:
+            return redirect(call_page.url)
+        return TemplateResponse(
+            request,
+            "cms/call_page.html",
+            {
+                **Page.get_context(self, request),
+                "call": GeneratedCallPage(title=title, index=self),
+                "live_call": live_call,
+            },
+        )
+
+    @path("tenders/<int:pk>/", name="tender_call")
+    def tender_call(self, request, pk):
+        tender = get_object_or_404(published_tenders(), pk=pk)
+        call_page = getattr(tender, "call_page", None)
+        return self._record_page(request, call_page, tender.title, from_tender(tender))
+
+    @path("rounds/<int:pk>/", name="round_call")
+    def round_call(self, request, pk):
+        round_ = get_object_or_404(opened_rounds(timezone.now()), pk=pk)
+        call_page = getattr(round_, "call_page", None)
+        return self._record_page(request, call_page, round_.title, from_round(round_))
+
+    def get_sitemap_urls(self, request=None):
+        """The index and the page of every call told from its record."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base is None:
+            return urls
+        base = base.rstrip("/") + "/"
+        for kind, records in (
+            ("tender", without_live_page(published_tenders())),
+            ("round", without_live_page(opened_rounds(timezone.now()))),
+        ):
+            for pk in records.values_list("pk", flat=True):
+                urls.append({"location": base + self.reverse_subpage(f"{kind}_call", args=[pk])})
+        return urls
 
 
 class CallPage(Page):

@@ -27,10 +27,7 @@ class HomePage(Page):
         context["calls_index"] = calls_index
         context["closing_soon"] = []
         if calls_index is not None:
-            closing = calls_index.calls()[:3]
-            for page in closing:
-                page.live_call = page.facts(full=False)
-            context["closing_soon"] = closing
+            context["closing_soon"] = calls_index.calls()[:3]
         context["sections"] = (
             self.get_children().live().public().in_menu().not_type(CallPage).specific()
         )

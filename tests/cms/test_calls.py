@@ -98,9 +98,17 @@ def test_a_tender_call_shows_documents_and_only_published_answers(client, calls_
 
 
 def test_a_tender_past_bidding_is_closed_whatever_its_deadline(client, calls_index):
-    page, _ = tender_call(calls_index, state="cancelled", deadline_in=20)
+    page, _ = tender_call(calls_index, state="evaluation", deadline_in=20)
     html = client.get(page.url).content.decode()
     assert "This call has closed. You can no longer bid." in html
+
+
+def test_a_cancelled_tender_says_so_whatever_its_deadline(client, calls_index):
+    page, tender = tender_call(calls_index, state="cancelled", deadline_in=20)
+    type(tender).objects.filter(pk=tender.pk).update(cancel_reason="The service moves in-house.")
+    html = client.get(page.url).content.decode()
+    assert "This call was cancelled: The service moves in-house." in html
+    assert "Register interest and bid" not in html
 
 
 def titles(response) -> list[str]:
