@@ -6,11 +6,22 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from commissioning.models import Commission, Lot, Tender, TenderDocument, TenderState
+from commissioning.models import UNPUBLISHED, Commission, Lot, Tender, TenderDocument
 from foundation.models import BankHoliday
 from foundation.viewsets import form_with_locked_fields
+from people.roles import COMMISSIONER
+from social_value.models import CallKind
+
+RUN = "commissioning.run_tender"
+
+
+def _set_up(commission: Commission) -> str:
+    return format_html(
+        '<a href="{}">Appraisal and set-up</a>', reverse("commission-detail", args=[commission.pk])
+    )
 
 
 def _work(tender: Tender) -> str:
@@ -19,12 +30,25 @@ def _work(tender: Tender) -> str:
     )
 
 
+class CommissionCreateView(CreateView):
+    def save_instance(self):
+        # "Created by" is whoever is signed in, never a choice from every user.
+        self.form.instance.created_by = self.request.user
+        return super().save_instance()
+
+
 class CommissionViewSet(ModelViewSet):
     model = Commission
     icon = "doc-full"
-    form_fields = ["title", "need", "neighbourhoods", "created_by"]
-    list_display = ["title", "created_at"]
+    form_fields = ["title", "need", "neighbourhoods"]
+    list_display = [
+        "title",
+        "created_by",
+        "created_at",
+        Column("set_up", label="Set-up", accessor=_set_up),
+    ]
     copy_view_enabled = False
+    add_view_class = CommissionCreateView
 
 
 class TenderViewSet(ModelViewSet):
@@ -59,7 +83,7 @@ class TenderViewSet(ModelViewSet):
         return form_with_locked_fields(
             super().get_form_class(for_update),
             names=["clarification_deadline", "submission_deadline"],
-            locked=lambda tender: tender.state not in (TenderState.DRAFT, TenderState.APPROVED),
+            locked=lambda tender: tender.state not in UNPUBLISHED,
             help_text="Published: change it with “Change the deadline” on the tender's page.",
         )
 
@@ -77,7 +101,7 @@ class LotViewSet(ModelViewSet):
         return form_with_locked_fields(
             super().get_form_class(for_update),
             names=["tender", "number", "estimated_value"],
-            locked=lambda lot: lot.tender.state not in (TenderState.DRAFT, TenderState.APPROVED),
+            locked=lambda lot: lot.tender.state not in UNPUBLISHED,
             help_text="The tender is published: this cannot change.",
         )
 
@@ -104,7 +128,23 @@ class BankHolidayViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class PermittedMenuItem(MenuItem):
+    """A link shown to people holding any of these permissions."""
+
+    def __init__(self, label, url, *, permissions, **kwargs):
+        super().__init__(label, url, **kwargs)
+        self.permissions = permissions
+
+    def is_shown(self, request):
+        return any(request.user.has_perm(name) for name in self.permissions)
+
+
 class CommissioningGroup(ModelViewSetGroup):
+    """The commissioner's menu, in the order a tender is set up: the
+    commission with its need and appraisal, the scoring criteria (tender
+    calls only), the tender, its lots and documents, then the pipeline
+    where it is approved, published, evaluated and awarded."""
+
     menu_label = "Commissioning"
     menu_icon = "doc-full-inverse"
     menu_order = 260
@@ -116,14 +156,46 @@ class CommissioningGroup(ModelViewSetGroup):
         BankHolidayViewSet,
     )
 
+    def get_submenu_items(self):
+        commissions, tenders, lots, documents, holidays = (
+            registerable.get_menu_item() for registerable in self.registerables
+        )
+        criteria = PermittedMenuItem(
+            "Scoring criteria",
+            reverse("call:index") + f"?kind={CallKind.TENDER}",
+            permissions=["social_value.view_call", "social_value.change_call"],
+            icon_name="table",
+        )
+        pipeline = PermittedMenuItem(
+            "Tender pipeline",
+            reverse("commissioning-pipeline"),
+            permissions=[RUN],
+            icon_name="list-ol",
+        )
+        panels = PermittedMenuItem(
+            "Scoring panels",
+            reverse("panel:index"),
+            permissions=["social_value.view_panel", "social_value.change_panel"],
+            icon_name="group",
+        )
+        ordered = [commissions, criteria, tenders, lots, documents, pipeline, panels, holidays]
+        for order, item in enumerate(ordered, start=1):
+            item.order = order
+        return ordered
+
 
 @hooks.register("register_admin_viewset")
 def register_commissioning_viewsets():
     return CommissioningGroup()
 
 
-@hooks.register("register_admin_menu_item")
-def register_pipeline():
-    return MenuItem(
-        "Tender pipeline", reverse("commissioning-pipeline"), icon_name="list-ol", order=261
-    )
+# What a commissioner uses; anything else in the admin is another role's work.
+COMMISSIONER_MENU = {"commissioning", "help"}
+
+
+@hooks.register("construct_main_menu")
+def commissioner_menu_only(request, menu_items):
+    user = request.user
+    if user.is_superuser or set(user.groups.values_list("name", flat=True)) != {COMMISSIONER}:
+        return
+    menu_items[:] = [item for item in menu_items if item.name in COMMISSIONER_MENU]
