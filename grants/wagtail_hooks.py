@@ -137,7 +137,14 @@ class ProgrammeViewSet(ModelViewSet):
     icon = "folder-inverse"
     menu_label = "Programmes"
     list_display = ["name", "budget", "owner"]
-    form_fields = ["name", "description", "outcomes_sought", "budget", "owner"]
+    form_fields = [
+        "name",
+        "description",
+        "outcomes_sought",
+        "budget",
+        "owner",
+        "publish_360giving_from",
+    ]
     copy_view_enabled = False
 
 

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class OpenDataConfig(AppConfig):
-    """Open data, public and read-only: GeoJSON and Open Referral UK."""
+    """Open data, public and read-only: GeoJSON, Open Referral UK, 360Giving
+    grants and OCDS tenders."""
 
     name = "open_data"
     verbose_name = "Open data"

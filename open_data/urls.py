@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from open_data.views import geojson, openreferral
+from open_data.views import geojson, ocds, openreferral, threesixty
 
 urlpatterns = [
     path("assets.geojson", geojson.assets_geojson, name="assets-geojson"),
@@ -23,4 +23,10 @@ urlpatterns = [
         name="openreferral-organization",
     ),
     path("openreferral/locations/", openreferral.locations, name="openreferral-locations"),
+    path("grants/", threesixty.page, name="threesixty-page"),
+    path("grants/360giving.json", threesixty.package_json, name="threesixty-json"),
+    path("grants/360giving.csv", threesixty.package_csv, name="threesixty-csv"),
+    path("grants/360giving.xlsx", threesixty.package_xlsx, name="threesixty-xlsx"),
+    path("tenders/ocds-releases.json", ocds.releases, name="ocds-releases"),
+    path("tenders/ocds-records.json", ocds.records, name="ocds-records"),
 ]

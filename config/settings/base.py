@@ -5,6 +5,8 @@ Everything that differs between machines is read from the environment
 SQLite and Celery's filesystem broker, both under ``var/``.
 """
 
+import base64
+import hashlib
 from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
@@ -21,6 +23,16 @@ env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
+# Encrypts bank details at rest (foundation.encryption): one Fernet key, or
+# several separated by commas while rotating (the first encrypts). Unset, a
+# key is derived from SECRET_KEY, so changing SECRET_KEY would then leave the
+# stored bank details unreadable: production should set its own.
+FIELD_ENCRYPTION_KEY = (
+    env.str("FIELD_ENCRYPTION_KEY", default="")
+    or base64.urlsafe_b64encode(
+        hashlib.sha256(f"field-encryption:{SECRET_KEY}".encode()).digest()
+    ).decode()
+)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
@@ -531,3 +543,24 @@ LOGIN_REDIRECT_URL_FAILURE = "/accounts/sign-in/?provider=refused"
 # Entra ID, a Conditional Access policy requiring MFA for this app); off,
 # staff still give a code from their app here.
 OIDC_SATISFIES_TWO_FACTOR = env.bool("OIDC_SATISFIES_TWO_FACTOR", default=False)
+
+# --- Open data: 360Giving and OCDS -----------------------------------------------
+# Where the standards' official schemas are read from; the project keeps no
+# copy of them. flattentool needs the 360Giving schema to title its columns.
+STANDARDS_DIR = Path(
+    env.str("STANDARDS_DIR", default=str(BASE_DIR.parent / "shared" / "standards"))
+)
+# The council's registered 360Giving prefix: every grant id starts with it.
+THREESIXTY_GIVING_PREFIX = env.str("THREESIXTY_GIVING_PREFIX", default="360G-ashbyvale")
+# The funder as 360Giving names it: an org-id (GB-LAE-<code> for a council).
+THREESIXTY_GIVING_FUNDER_ID = env.str("THREESIXTY_GIVING_FUNDER_ID", default="GB-LAE-ASV")
+THREESIXTY_GIVING_FUNDER_NAME = env.str(
+    "THREESIXTY_GIVING_FUNDER_NAME", default="Ashby Vale Borough Council"
+)
+OPEN_DATA_LICENCE_URL = env.str(
+    "OPEN_DATA_LICENCE_URL",
+    default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+)
+OPEN_DATA_LICENCE_NAME = env.str("OPEN_DATA_LICENCE_NAME", default="Open Government Licence v3.0")
+# OCDS: ocds-<prefix>-<internal id>; register the six characters with OCP.
+OCDS_OCID_PREFIX = env.str("OCDS_OCID_PREFIX", default="ocds-a1b2c3")

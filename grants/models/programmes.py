@@ -27,6 +27,15 @@ class Programme(models.Model):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="programmes_owned"
     )
+    # A council opts each fund into its open data: grants decided before
+    # this date were made without telling applicants they would be published.
+    publish_360giving_from = models.DateField(
+        "publish grants as 360Giving open data from",
+        null=True,
+        blank=True,
+        help_text="Grants approved on or after this date are published. "
+        "Leave empty to publish none of this programme's grants.",
+    )
 
     class Meta:
         ordering = ["name"]
