@@ -53,3 +53,60 @@ class InvitationForm(forms.Form):
         widget=forms.RadioSelect,
         help_text="An organisation admin can invite and remove members.",
     )
+
+
+def _digits(value: str) -> str:
+    # People copy sort codes as 30-94-30 or 30 94 30: both are the digits.
+    return "".join(ch for ch in value if ch not in " -\u2013\u2014")
+
+
+class BankDetailsForm(forms.Form):
+    """The account grants are paid into. The numbers are checked for their
+    form only (six digits, eight digits): no maintained library does UK
+    modulus checking, and staff confirm the account by telephone anyway."""
+
+    widths = {"sort_code": "5", "account_number": "10"}
+
+    account_holder = forms.CharField(
+        label="Name on the account",
+        max_length=70,
+        error_messages={
+            "required": "Enter the name on the account",
+            "max_length": "Name on the account must be 70 characters or fewer",
+        },
+    )
+    sort_code = forms.CharField(
+        label="Sort code",
+        help_text="Must be 6 digits long",
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"required": "Enter a sort code"},
+    )
+    account_number = forms.CharField(
+        label="Account number",
+        help_text="Must be 8 digits long",
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        error_messages={"required": "Enter an account number"},
+    )
+
+    def clean_sort_code(self):
+        digits = _digits(self.cleaned_data["sort_code"])
+        if not (digits.isdigit() and len(digits) == 6):
+            raise forms.ValidationError("Enter a valid sort code like 309430")
+        return digits
+
+    def clean_account_number(self):
+        digits = _digits(self.cleaned_data["account_number"])
+        if not (digits.isdigit() and len(digits) == 8):
+            raise forms.ValidationError("Enter a valid account number like 00733445")
+        return digits
+
+
+class BankDetailsVerifyForm(forms.Form):
+    note = forms.CharField(
+        label="How did you check them?",
+        help_text="For example, the number you rang and whom you spoke to",
+        max_length=300,
+        error_messages={"required": "Say how you checked the bank details"},
+    )

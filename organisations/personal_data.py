@@ -48,6 +48,14 @@ RECORDS = [
         retention=(INVITATIONS,),
         expired=_invited_before,
     ),
+    # The account itself is the organisation's, not the person's: a subject
+    # access export lists who changed or verified it, never its numbers.
+    PersonalRecords(
+        model="organisations.BankDetails",
+        label="Bank details of an organisation they changed or verified",
+        people=("changed_by", "verified_by"),
+        shown=("organisation", "changed_at", "verified_at"),
+    ),
     PersonalRecords(
         model="organisations.Organisation",
         label="Organisations giving their address as the contact",

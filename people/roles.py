@@ -113,6 +113,11 @@ _GRANTS = {
     "grants.view_round",
     "grants.add_round",
     "grants.change_round",
+    # Money out: checking a change of bank details by telephone, and the
+    # finance system's export of payments (approving and releasing a
+    # payment need two different officers: grants.services.payments).
+    "organisations.verify_bankdetails",
+    "grants.export_payments",
 }
 
 # Commissioners run tenders from options appraisal to contract.

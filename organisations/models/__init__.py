@@ -1,3 +1,4 @@
+from .bank_details import BankDetails, account_number_mask
 from .membership import (
     InvitationState,
     MembershipRole,
@@ -7,10 +8,12 @@ from .membership import (
 from .organisations import LegalForm, Organisation
 
 __all__ = [
+    "BankDetails",
     "InvitationState",
     "LegalForm",
     "MembershipRole",
     "Organisation",
     "OrganisationInvitation",
     "OrganisationMembership",
+    "account_number_mask",
 ]

@@ -20,6 +20,7 @@ from grants.models import (
     InformationRequest,
     MonitoringReturn,
 )
+from organisations.models import BankDetails
 from people import roles
 from people.models import User
 from reminders.models import Notification, Reminder, ReminderSettings
@@ -46,6 +47,13 @@ def person_everywhere() -> Everywhere:
     membership = MembershipFactory(user=person)
     organisation = membership.organisation
     InvitationFactory(organisation=organisation, invited_by=person)
+    BankDetails.objects.create(
+        organisation=organisation,
+        account_holder="Canal Side Kitchen",
+        sort_code="309430",
+        account_number="00733445",
+        changed_by=person,
+    )
     InvitationFactory(organisation=organisation, email="JANE.DOE@example.org", invited_by=officer)
 
     application = Application.objects.create(
