@@ -13,6 +13,7 @@ from grants.models import Programme, Round
 from grants.services import applying, assessment, awards
 from neighbourhoods.models import Neighbourhood
 from organisations.models import LegalForm, Organisation
+from organisations.services import bank_details
 from people.models import User
 from social_value.models import CallKind, CriterionKind, Framework, Panel
 from social_value.services import calls, panels
@@ -158,6 +159,19 @@ def _apply(round_, name, title, amount, officer, stage):
     return application, member
 
 
+def _bank_details_verified(organisation, admin, officer, sort_code, account_number):
+    details = bank_details.bank_details_save(
+        organisation=organisation,
+        actor=admin,
+        account_holder=organisation.name[:70],
+        sort_code=sort_code.replace("-", ""),
+        account_number=account_number,
+    )
+    bank_details.bank_details_verify(
+        bank_details=details, actor=officer, note="Rang the number on our records"
+    )
+
+
 @transaction.atomic
 def demo_grants_load() -> None:
     if Programme.objects.filter(name=PROGRAMME).exists():
@@ -171,6 +185,8 @@ def demo_grants_load() -> None:
         owner=officer,
         outcomes_sought="More people with friends, neighbours and family around them; "
         "more groups run by the people they serve.",
+        # Published as 360Giving open data since the fund began.
+        publish_360giving_from=timezone.localdate() - timedelta(days=730),
     )
     now = timezone.now()
     current = _round(
@@ -184,6 +200,23 @@ def demo_grants_load() -> None:
     )
     for name, title, amount, stage in APPLICANTS:
         _apply(current, name, title, amount, officer, stage)
+    # Heights Together has just changed its bank details: staff have to ring.
+    heights = Organisation.objects.get(name="Heights Together")
+    bank_details.bank_details_save(
+        organisation=heights,
+        actor=User.objects.filter(memberships__organisation=heights).first(),
+        account_holder="Heights Together",
+        sort_code="201575",
+        account_number="12345678",
+    )
+    # The demo applicant's kitchen has given its bank details, already checked.
+    _bank_details_verified(
+        Organisation.objects.get(name="Canal Side Community Kitchen"),
+        User.objects.get(email="applicant@ashbyvale.example"),
+        officer,
+        "30-94-30",
+        "00733445",
+    )
     calls.call_open_scoring(call=current.call, actor=officer)
     panels.assignments_generate(call=current.call, actor=officer)
 
@@ -230,9 +263,17 @@ def demo_grants_load() -> None:
         ],
     )
     awards.offer_accept(application=application, actor=member, signed_name="Group Lead")
+    # Its bank details were checked by telephone; one officer approved the
+    # first instalment and the other released it.
+    releaser = User.objects.get(email="payments@ashbyvale.example")
+    _bank_details_verified(application.organisation, member, releaser, "40-22-19", "31926819")
+    first, second = award.payments.order_by("due_on")
+    awards.payment_approve(payment=first, actor=officer)
     awards.payment_mark_paid(
-        payment=award.payments.first(), actor=officer, paid_on=start, reference="BACS-DEMO-001"
+        payment=first, actor=releaser, paid_on=start, reference="BACS-DEMO-001"
     )
+    # The second is approved and waits for Grace to release it.
+    awards.payment_approve(payment=second, actor=releaser)
     awards.monitoring_return_submit(
         monitoring_return=award.returns.first(),
         actor=member,

@@ -102,8 +102,8 @@ RECORDS = [
     ),
     PersonalRecords(
         model="grants.Payment",
-        label="Grant payments they marked paid",
-        people=("marked_paid_by",),
+        label="Grant payments they approved or marked paid",
+        people=("approved_by", "marked_paid_by"),
         shown=("amount", "due_on", "paid_on", "reference"),
     ),
     PersonalRecords(

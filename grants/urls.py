@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, deadlines, files, officer, submission, waiting
+from grants.views import applicant, deadlines, files, finance, officer, submission, waiting
 
 urlpatterns = [
     path("rounds/", applicant.rounds_open, name="grants-rounds"),
@@ -48,7 +48,10 @@ urlpatterns = [
         officer.grant_complete,
         name="application-complete",
     ),
+    path("manage/payments/<int:pk>/approve/", officer.payment_approve, name="payment-approve"),
     path("manage/payments/<int:pk>/paid/", officer.payment_paid, name="payment-paid"),
+    path("manage/payments/finance/", finance.finance_page, name="grants-finance"),
+    path("manage/payments/finance.csv", finance.finance_csv, name="grants-finance-csv"),
     path("manage/waiting/<slug:slug>/", waiting.waiting_list, name="grants-waiting"),
     path(
         "manage/returns/<int:pk>/reviewed/",

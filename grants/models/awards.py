@@ -38,11 +38,17 @@ class Award(models.Model):
 
 
 class Payment(models.Model):
-    """One instalment: due on a date, marked paid with its reference."""
+    """One instalment: due on a date, approved by one officer, then released
+    (marked paid with its reference) by another: no one person can both
+    decide a payment is due and send the money."""
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="payments")
     due_on = models.DateField()
     amount = models.DecimalField(max_digits=12, decimal_places=2, validators=[MinValueValidator(0)])
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     paid_on = models.DateField(null=True, blank=True)
     reference = models.CharField("payment reference", max_length=100, blank=True)
     marked_paid_by = models.ForeignKey(
@@ -51,6 +57,7 @@ class Payment(models.Model):
 
     class Meta:
         ordering = ["due_on", "pk"]
+        permissions = [("export_payments", "Can export payments for the finance system")]
 
     def __str__(self):
         return f"{pounds(self.amount)} due {long_date(self.due_on)}"

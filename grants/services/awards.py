@@ -3,17 +3,23 @@
 from datetime import date
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_fsm_log.models import StateLog
 
-from foundation.templatetags.uk import pounds
+from foundation.templatetags.uk import long_date, pounds
 from foundation.transitions import transition_apply
 from grants import notifications
 from grants.models import Application, Award, MonitoringReturn, Payment, State
-from organisations.selectors import membership_for
+from organisations.selectors import bank_details_payable, membership_for
 from social_value.models import Commitment
 from social_value.services.commitments import delivery_report
+
+OFFICER = "grants.assess_application"
+# A payment's steps, as its audit rows name them.
+PAYMENT_DUE, PAYMENT_APPROVED, PAYMENT_PAID = "due", "approved", "paid"
 
 
 def _member_required(application: Application, user) -> None:
@@ -109,23 +115,89 @@ def offer_refuse(*, application: Application, actor, reason: str = "") -> Applic
     return application
 
 
-@transaction.atomic
-def payment_mark_paid(*, payment: Payment, actor, paid_on: date, reference: str) -> Payment:
-    """Mark an instalment paid; the first payment makes the grant active."""
-    if not actor.has_perm("grants.assess_application"):
-        raise PermissionDenied("Only a grants officer records payments.")
+def _payment_audit(payment: Payment, *, actor, transition: str, source: str, state: str, text: str):
+    StateLog.objects.create(
+        content_type=ContentType.objects.get_for_model(Payment),
+        object_id=payment.pk,
+        by=actor,
+        source_state=source,
+        state=state,
+        transition=transition,
+        description=text[:1000],
+    )
+
+
+def _payment_locked(payment: Payment) -> Payment:
     payment = (
-        Payment.objects.select_for_update().select_related("award__application").get(pk=payment.pk)
+        Payment.objects.select_for_update(of=("self",))
+        .select_related("award__application__organisation")
+        .get(pk=payment.pk)
     )
     if payment.paid_on is not None:
         raise ValidationError("This payment is already marked paid.")
+    if payment.award.application.state not in (State.ACCEPTED, State.ACTIVE):
+        raise ValidationError("Payments are made once the offer is accepted.")
+    return payment
+
+
+@transaction.atomic
+def payment_approve(*, payment: Payment, actor) -> Payment:
+    """A grants officer decides an instalment is due to be paid. Another
+    officer releases it (payment_mark_paid): separated duties, so no one
+    person can both approve a payment and send the money."""
+    if not actor.has_perm(OFFICER):
+        raise PermissionDenied("Only a grants officer approves payments.")
+    payment = _payment_locked(payment)
+    if payment.approved_at is not None:
+        raise ValidationError("This payment is already approved.")
+    payment.approved_at, payment.approved_by = timezone.now(), actor
+    payment.save(update_fields=["approved_at", "approved_by"])
+    _payment_audit(
+        payment,
+        actor=actor,
+        transition="approve_payment",
+        source=PAYMENT_DUE,
+        state=PAYMENT_APPROVED,
+        text=f"Payment approved: {payment}",
+    )
+    return payment
+
+
+@transaction.atomic
+def payment_mark_paid(*, payment: Payment, actor, paid_on: date, reference: str) -> Payment:
+    """Release an approved instalment: mark it paid with the reference the
+    finance system gave it. Refused to the officer who approved it, and while
+    the organisation's bank details are missing or changed and not yet
+    verified. The first payment makes the grant active."""
+    if not actor.has_perm(OFFICER):
+        raise PermissionDenied("Only a grants officer records payments.")
+    payment = _payment_locked(payment)
     if not reference.strip():
         raise ValidationError({"reference": "Enter the payment reference."})
+    if payment.approved_at is None:
+        raise ValidationError(
+            "This payment has not been approved: a grants officer approves it, "
+            "then another releases it."
+        )
+    if payment.approved_by_id == actor.pk:
+        raise ValidationError(
+            "You approved this payment, so another grants officer must release it."
+        )
     application = payment.award.application
-    if application.state not in (State.ACCEPTED, State.ACTIVE):
-        raise ValidationError("Payments are made once the offer is accepted.")
+    held = bank_details_payable(organisation=application.organisation)
+    if held:
+        raise ValidationError(held)
     payment.paid_on, payment.reference, payment.marked_paid_by = paid_on, reference.strip(), actor
     payment.save()
+    _payment_audit(
+        payment,
+        actor=actor,
+        transition="release_payment",
+        source=PAYMENT_APPROVED,
+        state=PAYMENT_PAID,
+        text=f"Payment released: {payment}, paid {long_date(paid_on)}, "
+        f"reference {payment.reference}",
+    )
     if application.state == State.ACCEPTED:
         transition_apply(
             application, "activate", actor=actor, description=f"First payment {reference.strip()}"

@@ -22,6 +22,7 @@ from grants.forms import (
 from grants.models import Application, Payment, Round, State
 from grants.questions import answers_for_display
 from grants.services import assessment, awards
+from organisations.selectors import bank_details_payable
 from social_value.selectors import ranking_for
 
 OFFICER = "grants.assess_application"
@@ -95,11 +96,14 @@ def application_manage(request, pk, *, refused_payment=None, status=200):
                     if refused_payment and refused_payment.payment == payment
                     else PaymentForm(auto_id=f"id_payment-{payment.pk}-%s", payment=payment),
                 )
-                for payment in award.payments.all()
+                for payment in award.payments.select_related("approved_by")
             ]
             if award
             else [],
             "refused_payment": refused_payment,
+            "payments_held": bank_details_payable(organisation=application.organisation)
+            if award
+            else "",
         },
         status=status,
     )
@@ -189,6 +193,18 @@ def offer_send(request, pk):
             terms=form.cleaned_data["terms"],
         ),
         "The offer is sent.",
+    )
+
+
+@require_POST
+@permission_required(OFFICER, raise_exception=True)
+def payment_approve(request, pk):
+    payment = get_object_or_404(Payment.objects.select_related("award"), pk=pk)
+    return _act(
+        request,
+        payment.award.application_id,
+        lambda a: awards.payment_approve(payment=payment, actor=request.user),
+        "Payment approved. Another grants officer releases it.",
     )
 
 

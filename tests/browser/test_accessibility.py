@@ -15,7 +15,9 @@ from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from grants.models import Round
+from commissioning.models import Contract
+from grants.models import Application, Round
+from grants.waiting import QUEUES
 from people.models import User
 from social_value.models import Call
 from social_value.permissions import can_oversee
@@ -30,13 +32,31 @@ MAX_PAGES = 150
 # Staff work in the Wagtail and Django admins, which are not ours to mark up;
 # files are not pages.
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
-FILE_SUFFIXES = (".csv", ".geojson", ".json", ".pdf", ".xml")
+FILE_SUFFIXES = (".csv", ".geojson", ".json", ".pdf", ".xlsx", ".xml")
 SIGN_OUT = re.compile(r"sign-?out|log-?out", re.IGNORECASE)
 
 STARTS = {
-    "anonymous": ["/", "/accounts/sign-in/", "/accounts/sign-up/", "/accounts/password-reset/"],
+    "anonymous": [
+        "/",
+        "/accounts/sign-in/",
+        "/accounts/sign-up/",
+        "/accounts/password-reset/",
+        # Open data: the 360Giving files of grants.
+        "/open-data/grants/",
+    ],
     **{role: ["/", "/portal/"] for role in LOGINS},
 }
+# Two-step verification's pages: its settings for everyone, and setting it
+# up for those who have not (the code and recovery-code pages are checked
+# in test_two_factor_journey, where a sign-in reaches them).
+STARTS["applicant"] = [
+    *STARTS["applicant"],
+    "/accounts/two-factor/",
+    "/accounts/two-factor/set-up/",
+]
+STARTS["grants officer"] = [*STARTS["grants officer"], "/accounts/two-factor/"]
+# Money out: bank details waiting to be verified, and the finance export.
+STARTS["grants officer"] += ["/portal/bank-details/to-verify/", "/grants/manage/payments/finance/"]
 # Fewer than this many pages means the crawl was cut short (a broken home
 # page, a lost menu), not that the site shrank.
 MINIMUM_PAGES = {
@@ -95,13 +115,15 @@ def blocking_violations(page) -> list[str]:
     return found
 
 
-def audit(page) -> list[str]:
-    """What a person would meet on the page just loaded, as problems."""
+def audit(page, *, skip_link: bool = True) -> list[str]:
+    """What a person would meet on the page just loaded, as problems.
+    `skip_link=False` after a form: GOV.UK moves the focus to the error
+    summary or the success banner, so the first Tab goes on from there."""
     problems = []
     # Tab first, before anything else can move the focus.
     page.keyboard.press("Tab")
     focused = page.evaluate(FOCUSED)
-    if not (
+    if skip_link and not (
         focused
         and focused["text"] == "Skip to main content"
         and focused["href"] == "#main-content"
@@ -132,6 +154,15 @@ def staff_starts(email: str) -> list[str]:
         for round_ in Round.objects.order_by("pk"):
             starts.append(reverse("grants-round-dashboard", args=[round_.pk]))
             starts.append(reverse("grants-application-list", args=[round_.pk]))
+            starts.append(reverse("grants-decisions", args=[round_.pk]))
+        # What waits for the team, linked from the staff home.
+        starts += [reverse("grants-waiting", args=[queue.slug]) for queue in QUEUES]
+    if user.has_perm("commissioning.run_tender"):
+        # Each contract's page: its social value promised and delivered.
+        starts += [
+            reverse("contract-detail", args=[pk])
+            for pk in Contract.objects.values_list("pk", flat=True)
+        ]
     return starts + [
         reverse("call-overview", args=[call.pk])
         for call in Call.objects.order_by("pk")
@@ -279,3 +310,87 @@ def test_a_form_sent_empty_explains_the_problem_accessibly(page, path, button):
         assert href.startswith("#")
         assert page.locator(f"[id='{href[1:]}']").count() == 1, f"{href} leads nowhere"
     assert blocking_violations(page) == []
+
+
+def _checked(page, what: str, problems: dict) -> None:
+    found = audit(page, skip_link=False)
+    if found:
+        problems[f"{what} ({urlsplit(page.url).path})"] = found
+
+
+def test_pages_reached_only_after_a_form_are_accessible(page, browser, demo_site):
+    """The crawl follows links; these pages are reached only by sending a
+    form: check your answers, the confirmation, a refusal's error summary,
+    the decisions recorded."""
+    problems = {}
+    draft = Application.objects.get(project_title="Cook-and-share lunch club")
+    sign_in(page, LOGINS["applicant"])
+    page.goto(reverse("application-edit", args=[draft.pk]))
+    page.get_by_role("button", name=re.compile(r"^Save and check")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Check your answers")
+    _checked(page, "check your answers, with a question unanswered", problems)
+    page.goto(reverse("application-edit", args=[draft.pk]))
+    page.get_by_label("How do the people you work with shape it?").fill("They choose the menu.")
+    page.get_by_role("button", name=re.compile(r"^Save and check")).click()
+    _checked(page, "check your answers", problems)
+    page.get_by_role("main").get_by_role("button", name=re.compile("submit", re.I)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Application submitted")
+    _checked(page, "application submitted", problems)
+
+    context = browser.new_context(
+        base_url=demo_site, viewport=WIDE, locale="en-GB", timezone_id="Europe/London"
+    )
+    officer = context.new_page()
+    sign_in(officer, LOGINS["grants officer"])
+    round_ = Round.objects.get(title="Connected Communities Fund, round 2")
+    waiting = Application.objects.filter(round=round_, state="panel").order_by("reference")
+    first, second = waiting[0], waiting[1]
+    officer.goto(reverse("grants-decisions", args=[round_.pk]))
+    officer.get_by_label(f"Decision for {first.reference}").select_option(label="Decline")
+    officer.get_by_role("button", name="Record these decisions").click()
+    expect(officer.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    _checked(officer, "decisions refused", problems)
+    officer.get_by_label(f"Reason for {first.reference}").fill("Another fund suits it better.")
+    officer.get_by_label(f"Decision for {second.reference}").select_option(label="Waiting list")
+    officer.get_by_label(f"Reason for {second.reference}").fill("Next if money is left.")
+    officer.get_by_role("button", name="Record these decisions").click()
+    expect(officer.get_by_text("2 decisions recorded.")).to_be_visible()
+    _checked(officer, "decisions recorded", problems)
+
+    active = Application.objects.get(state="active")
+    officer.goto(reverse("application-manage", args=[active.pk]))
+    paid = officer.get_by_role("group", name="Paid on").first
+    paid.get_by_label("Day").fill("31")
+    paid.get_by_label("Month").fill("2")
+    paid.get_by_label("Year").fill("2027")
+    officer.get_by_role("button", name=re.compile("^Mark paid")).first.click()
+    expect(officer.get_by_role("alert").filter(has_text="There is a problem")).to_be_visible()
+    _checked(officer, "a payment refused", problems)
+    context.close()
+
+    assert not problems, "\n".join(
+        f"{what}\n" + "\n".join(f"    - {problem}" for problem in found)
+        for what, found in problems.items()
+    )
+
+
+def test_the_personal_data_pages_are_accessible(page, demo_site):
+    """Administrators reach subject access and erasure from the admin's
+    people list, which the crawl leaves out: each page is checked here (the
+    privacy page is also crawled, from every footer)."""
+    sign_in(page, "admin@ashbyvale.example")
+    person = User.objects.get(email=LOGINS["applicant"])
+    problems = {}
+    for path in [
+        reverse("personal-data-find") + "?q=ali",
+        reverse("personal-data", args=[person.pk]),
+        reverse("person-erase", args=[person.pk]),
+        reverse("privacy"),
+    ]:
+        response = page.goto(path)
+        found = audit(page)
+        if response.status != 200:
+            found.insert(0, f"answers HTTP {response.status}")
+        if found:
+            problems[path] = found
+    assert problems == {}

@@ -4,9 +4,10 @@ screenshotted under test-output/<test name>/.
 The demo applicant submits the Canal Side kitchen's draft; the grants
 officer checks it is eligible and sends it to the panel; the panel scores
 every submission; the officer moderates, confirms the ranking, approves it
-and sends the offer; the applicant accepts; the officer records every
-payment through the GOV.UK date input; the applicant files the monitoring
-return; the officer reviews it and completes the grant.
+and sends the offer; the applicant accepts; the officer approves every
+payment and a second officer releases each through the GOV.UK date input;
+the applicant files the monitoring return; the officer reviews it and
+completes the grant.
 """
 
 import re
@@ -22,6 +23,8 @@ pytestmark = BROWSER_TEST
 
 ROUND = "Connected Communities Fund, round 2"
 PROJECT = "Cook-and-share lunch club"
+# The second grants officer: whoever approves a payment cannot release it.
+RELEASER = "payments@ashbyvale.example"
 
 
 def person(browser, demo_site, email):
@@ -172,19 +175,30 @@ def test_the_grants_officer_takes_an_application_from_eligibility_to_completion(
     expect(applicant.get_by_text("Accepted by Ali Hassan").first).to_be_visible()
     snap(applicant, "offer accepted")
 
-    # Every payment, typed in the GOV.UK date input.
+    # The officer approves both payments; she cannot release them herself.
     officer.goto(f"/grants/manage/applications/{application.pk}/")
+    for _ in (1, 2):
+        officer.get_by_role("button", name=re.compile("^Approve payment")).first.click()
+        say(officer, "Payment approved. Another grants officer releases it.")
+    expect(officer.get_by_role("button", name=re.compile("^Mark paid"))).to_have_count(0)
+    say(officer, "so another grants officer releases it.")
+    snap(officer, "payments approved")
+
+    # A second officer releases each, typed in the GOV.UK date input.
+    releaser = person(browser, demo_site, RELEASER)
+    releaser.goto(f"/grants/manage/applications/{application.pk}/")
     for number in (1, 2):
-        paid = officer.get_by_role("group", name="Paid on").first
+        paid = releaser.get_by_role("group", name="Paid on").first
         paid.get_by_label("Day").fill(str(today.day))
         paid.get_by_label("Month").fill(str(today.month))
         paid.get_by_label("Year").fill(str(today.year))
-        officer.get_by_label("Payment reference").first.fill(f"BACS-CANAL-{number}")
-        snap(officer, f"payment {number}")
-        officer.get_by_role("button", name=re.compile("^Mark paid")).first.click()
-        say(officer, "Payment recorded.")
-    expect(officer.get_by_role("button", name=re.compile("^Mark paid"))).to_have_count(0)
-    snap(officer, "every payment recorded")
+        releaser.get_by_label("Payment reference").first.fill(f"BACS-CANAL-{number}")
+        snap(releaser, f"payment {number}")
+        releaser.get_by_role("button", name=re.compile("^Mark paid")).first.click()
+        say(releaser, "Payment recorded.")
+    expect(releaser.get_by_role("button", name=re.compile("^Mark paid"))).to_have_count(0)
+    snap(releaser, "every payment recorded")
+    releaser.context.close()
 
     # The applicant files the return.
     applicant.goto(f"/grants/applications/{application.pk}/")
@@ -219,4 +233,7 @@ def test_the_grants_officer_takes_an_application_from_eligibility_to_completion(
         (today, "BACS-CANAL-1"),
         (today, "BACS-CANAL-2"),
     ]
+    assert {(p.approved_by.email, p.marked_paid_by.email) for p in payments} == {
+        (LOGINS["grants officer"], RELEASER)
+    }
     assert application.award.returns.get().reviewed_at is not None

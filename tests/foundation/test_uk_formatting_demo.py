@@ -22,6 +22,7 @@ from grants.models import Application, Round, State
 from grants.services import applying, assessment, awards
 from grants.waiting import QUEUES
 from people.models import User
+from tests.grants.payments import payment_paid
 
 pytestmark = pytest.mark.django_db
 
@@ -152,9 +153,7 @@ def a_grant_from_draft_to_completion(capture):
     with capture(execute=True):
         awards.offer_accept(application=application, actor=applicant, signed_name="Ali Hassan")
     with capture(execute=True):
-        awards.payment_mark_paid(
-            payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS-1"
-        )
+        payment_paid(payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS-1")
     with capture(execute=True):
         awards.monitoring_return_submit(
             monitoring_return=award.returns.get(),

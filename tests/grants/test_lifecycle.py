@@ -12,6 +12,7 @@ from foundation.audit import audit_trail_for
 from grants.models import State
 from grants.services import applying, assessment, awards
 from tests.grants.conftest import draft
+from tests.grants.payments import payment_paid
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +81,7 @@ def test_happy_path_from_draft_to_completed(on_commit, grant_round, organisation
     with on_commit.step():
         awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
     for payment in award.payments.all():
-        awards.payment_mark_paid(
-            payment=payment, actor=officer, paid_on=start, reference=f"BACS-{payment.pk}"
-        )
+        payment_paid(payment=payment, actor=officer, paid_on=start, reference=f"BACS-{payment.pk}")
     application.refresh_from_db()
     assert application.state == State.ACTIVE
     for monitoring_return in award.returns.all():

@@ -19,6 +19,7 @@ from grants.services import applying, assessment, awards
 from people import roles
 from tests.grants.conftest import draft
 from tests.grants.factories import RoundFactory
+from tests.grants.payments import approved_by_another
 from tests.organisations.factories import MembershipFactory
 from tests.people.factories import UserFactory
 
@@ -75,6 +76,7 @@ def typed(name: str) -> str:
 def test_a_payment_is_recorded_through_the_boxes_the_page_shows(client):
     officer = UserFactory(roles=[roles.GRANTS_OFFICER])
     application = accepted(RoundFactory(), officer)
+    approved_by_another(application)
     client.force_login(officer)
     page = client.get(reverse("application-manage", args=[application.pk])).content.decode()
     first = application.award.payments.order_by("due_on").first()
@@ -100,6 +102,7 @@ def test_a_payment_is_recorded_through_the_boxes_the_page_shows(client):
 def test_a_payment_date_that_does_not_exist_is_refused_and_nothing_is_paid(client):
     officer = UserFactory(roles=[roles.GRANTS_OFFICER])
     application = accepted(RoundFactory(), officer)
+    approved_by_another(application)
     first = application.award.payments.order_by("due_on").first()
     client.force_login(officer)
     response = client.post(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from grants.models import MonitoringReturn, Payment, State
 from grants.services import applying, assessment, awards
 from tests.forms import date_typed
+from tests.grants.payments import approved_by_another, payment_paid
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +69,7 @@ def test_officer_and_applicant_pages_take_a_grant_from_eligibility_to_active(
     submitted.refresh_from_db()
     assert submitted.state == State.ACCEPTED
 
+    approved_by_another(submitted)
     client.force_login(officer)
     payment = Payment.objects.get()
     client.post(
@@ -228,9 +230,7 @@ def test_promises_become_commitments_and_returns_report_delivery(
         return_dates=[start + timedelta(days=180)],
     )
     awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
-    awards.payment_mark_paid(
-        payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS 9"
-    )
+    payment_paid(payment=award.payments.get(), actor=officer, paid_on=start, reference="BACS 9")
     awards.monitoring_return_submit(
         monitoring_return=award.returns.get(),
         actor=member,
@@ -284,6 +284,7 @@ def test_each_unpaid_payment_has_its_own_date_boxes(client, submitted, member, o
         return_dates=[start + timedelta(days=180)],
     )
     awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
+    approved_by_another(application)
     client.force_login(officer)
     page = client.get(reverse("application-manage", args=[application.pk])).content.decode()
     # One form per instalment: the same field names, ids of its own.

@@ -15,6 +15,7 @@ from organisations.models import LegalForm, Organisation
 from people import roles
 from social_value.models import Call, CallState
 from tests.grants.factories import RoundFactory
+from tests.grants.payments import payment_paid
 from tests.grants.test_officer_steps import accepted, at_panel
 from tests.people.factories import UserFactory
 
@@ -67,9 +68,7 @@ def test_the_home_counts_what_waits_and_links_each_count_to_its_list(client, off
 def test_a_return_sent_waits_for_review_until_an_officer_marks_it(client, officer):
     grant = accepted(RoundFactory(), officer)
     first_payment = grant.award.payments.order_by("due_on").first()
-    awards.payment_mark_paid(
-        payment=first_payment, actor=officer, paid_on=date(2027, 4, 1), reference="BACS-1"
-    )
+    payment_paid(payment=first_payment, actor=officer, paid_on=date(2027, 4, 1), reference="BACS-1")
     member = grant.organisation.memberships.get().user
     sent = grant.award.returns.order_by("due_on").first()
     awards.monitoring_return_submit(
