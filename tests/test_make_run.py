@@ -73,13 +73,27 @@ def test_a_worker_killed_outright_comes_back_under_make_run(tmp_path):
     assert not running(int(started[1]))
 
 
-def running(pid: int, *, within: float = 10) -> bool:
-    """Whether `pid` is still alive `within` seconds from now."""
+def running(pid: int, *, within: float = 30) -> bool:
+    """Whether `pid` is still alive `within` seconds from now. A worker
+    given a warm shutdown may take a while on a busy machine; one that has
+    exited but whose parent has gone (a zombie waiting for init to reap it)
+    no longer runs."""
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
             return False
+        if _zombie(pid):
+            return False
         time.sleep(0.2)
     return True
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    # The state follows the command's closing parenthesis: "Z" for a zombie.
+    return stat.rsplit(")", 1)[-1].split()[0] == "Z"
