@@ -148,6 +148,9 @@ def test_the_csv_has_the_standards_column_titles(client, demo):
 
 
 def test_the_page_lists_the_files_with_their_date(client, demo):
+    # Reached from every page's footer, as a visitor finds it.
+    home = client.get("/").content.decode()
+    assert f'href="{reverse("threesixty-page")}">Open data: grants (360Giving)' in home
     response = client.get(reverse("threesixty-page"))
     page = response.content.decode()
     assert response.status_code == 200
