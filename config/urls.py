@@ -33,6 +33,11 @@ urlpatterns = [
     path("grants/", include("grants.urls")),
     path("commissioning/", include("commissioning.urls")),
     path("open-data/", include("open_data.urls")),
+    path("api/", include("api.urls")),
+    path("finance/", include("finance.urls")),
+    path("outcomes/", include("outcomes.urls")),
+    path("reports/", include("reports.urls")),
+    path("lists/", include("support_lists.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("cms.urls")),
 ]

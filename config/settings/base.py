@@ -48,9 +48,14 @@ INSTALLED_APPS = [
     "social_value",
     "grants",
     "commissioning",
+    "support_lists",
+    "finance",
+    "outcomes",
     "cms",
     "open_data",
+    "reports",
     "portal",
+    "api",
     "demo",
     # Widget templates such as the GOV.UK date input live with the site's
     # templates, so forms render through the project's template settings.
