@@ -84,13 +84,19 @@ class AssetFilterForm(forms.Form):
         error_messages={"invalid_choice": "Select a tag from the list"},
     )
 
+    # For people choosing their own support with a personal budget.
+    budgets = forms.BooleanField(
+        label="Accepts personal budgets or direct payments", required=False
+    )
+    micro = forms.BooleanField(label="Micro-enterprises", required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Every tag given to an asset, so nobody filters into nothing.
         self.fields["tag"].queryset = Asset.tags.order_by("name")
         for name, field in self.fields.items():
             field.hide_optional = True  # every filter is optional: no need to say so
-            if name != "q":
+            if name not in ("q", "budgets", "micro"):
                 field.widget.attrs["class"] = "govuk-!-width-full"
 
     def query(self) -> dict[str, str]:
@@ -103,6 +109,8 @@ class AssetFilterForm(forms.Form):
             "neighbourhood": neighbourhood.slug if neighbourhood else "",
             "kind": data.get("kind", ""),
             "tag": tag.slug if tag else "",
+            "budgets": "1" if data.get("budgets") else "",
+            "micro": "1" if data.get("micro") else "",
         }
 
 

@@ -8,7 +8,8 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.dateparse import parse_datetime
 
-from assets.models import Asset, AssetStatus
+from assets.models import Asset, AssetKind, AssetStatus
+from assets.models.assets import MICRO_FORMS
 
 DOCUMENT = "to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, ''))"
 INDEX_SQL = (
@@ -99,14 +100,24 @@ def asset_filters(params) -> dict:
         "neighbourhood": params.get("neighbourhood", ""),
         "kind": params.get("kind", ""),
         "tag": params.get("tag", ""),
+        "budgets": bool(params.get("budgets")),
+        "micro": bool(params.get("micro")),
     }
 
 
 def assets_find(
-    *, words: str = "", neighbourhood: str = "", kind: str = "", tag: str = ""
+    *,
+    words: str = "",
+    neighbourhood: str = "",
+    kind: str = "",
+    tag: str = "",
+    budgets: bool = False,
+    micro: bool = False,
 ) -> QuerySet[Asset]:
     """Assets still there (not lost) matching every filter given: words or a
-    postcode, a neighbourhood's slug, a kind and a tag's slug."""
+    postcode, a neighbourhood's slug, a kind and a tag's slug; with
+    `budgets` only those accepting personal budgets or direct payments, with
+    `micro` only micro-enterprises' offers."""
     assets = Asset.objects.filter(LIVE)
     words = words.strip()
     if words:
@@ -121,6 +132,12 @@ def assets_find(
         assets = assets.filter(Exists(places))
     if kind:
         assets = assets.filter(kind=kind)
+    if budgets:
+        assets = assets.filter(accepts_personal_budgets=True)
+    if micro:
+        assets = assets.filter(
+            Q(kind=AssetKind.MICRO_ENTERPRISE) | Q(organisation__legal_form__in=MICRO_FORMS)
+        )
     if tag:
         tagged = Asset.tags.through.objects.filter(
             object_id=OuterRef("pk"),

@@ -12,7 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import CreateView, EditView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from assets.models import AcvListing, Asset
+from assets.models import AcvListing, Asset, AssetEvent
 
 
 class AssetFilterSet(WagtailFilterSet):
@@ -24,7 +24,7 @@ class AssetFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Asset
-        fields = ["kind", "status", "cost", "neighbourhoods"]
+        fields = ["kind", "status", "cost", "accepts_personal_budgets", "neighbourhoods"]
 
 
 class BoundaryWarningMixin:
@@ -71,10 +71,14 @@ class AssetViewSet(ModelViewSet):
         "longitude",
         "status",
         "last_confirmed",
+        "address",
         "availability",
+        "getting_there",
+        "accessibility",
         "cost",
         "cost_details",
-        "accessibility",
+        "accepts_personal_budgets",
+        "volunteering",
         "contact_name",
         "contact_email",
         "contact_phone",
@@ -164,11 +168,40 @@ class AcvListingViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class AssetEventViewSet(ModelViewSet):
+    """What's on: officers correct or take down any holder's event; holders
+    add their own in the portal."""
+
+    model = AssetEvent
+    icon = "date"
+    menu_label = "What's on"
+    list_display = ["title", "asset", "date", "starts"]
+    list_filter = ["date"]
+    search_fields = ["title", "description"]
+    form_fields = [
+        "asset",
+        "title",
+        "description",
+        "date",
+        "starts",
+        "ends",
+        "place",
+        "cost",
+        "booking_link",
+    ]
+    copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        if isinstance(db_field, models.URLField):
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, **kwargs)
+
+
 class AssetsGroup(ModelViewSetGroup):
     menu_label = "Assets"
     menu_icon = "home"
     menu_order = 210
-    items = (AssetViewSet, AcvListingViewSet)
+    items = (AssetViewSet, AcvListingViewSet, AssetEventViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -6,6 +6,7 @@ from .asset_upkeep import (
     SuggestionState,
 )
 from .assets import AcvDecision, AcvListing, Asset, AssetCost, AssetKind, AssetStatus
+from .events import AssetEvent
 
 __all__ = [
     "AcvDecision",
@@ -14,6 +15,7 @@ __all__ = [
     "AssetChange",
     "AssetClaim",
     "AssetCost",
+    "AssetEvent",
     "AssetKind",
     "AssetStatus",
     "AssetSuggestion",

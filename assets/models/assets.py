@@ -11,6 +11,7 @@ from foundation.calendar import FIRST_YEAR as CALENDAR_FIRST_YEAR
 from foundation.calendar import LAST_YEAR as CALENDAR_LAST_YEAR
 from foundation.calendar import CalendarOutOfRange
 from foundation.validators import boundary_contains, coordinates_problems
+from organisations.models import LegalForm
 
 
 class AssetKind(models.TextChoices):
@@ -22,6 +23,11 @@ class AssetKind(models.TextChoices):
     FUNDING = "funding", "Funding source"
     VOLUNTEERING = "volunteering", "Volunteering and social action"
     SKILLS = "skills", "Skills and people"
+
+
+# Organisations counted as micro-enterprises: very small local businesses,
+# often one person, that people pay with a direct payment.
+MICRO_FORMS = {LegalForm.MICRO_ENTERPRISE, LegalForm.SOLE_TRADER}
 
 
 class AssetCost(models.TextChoices):
@@ -59,12 +65,34 @@ class Asset(models.Model):
     last_confirmed = models.DateField(default=timezone.localdate)
     # Who can use it and how, in the words a resident would look for.
     availability = models.CharField(
-        max_length=300, blank=True, help_text="When it is open or available, e.g. Tuesdays 12–2pm."
+        "opening times",
+        max_length=300,
+        blank=True,
+        help_text="When it is open or available, e.g. Tuesdays 12–2pm.",
     )
     cost = models.CharField(max_length=10, choices=AssetCost.choices, blank=True)
     cost_details = models.CharField("about the cost", max_length=300, blank=True)
+    # People spending a personal budget or direct payment look for these.
+    accepts_personal_budgets = models.BooleanField(
+        "accepts personal budgets or direct payments",
+        default=False,
+        help_text="People can pay with a personal budget, health budget or direct payment.",
+    )
     accessibility = models.TextField(
         blank=True, help_text="Step-free access, hearing loop, quiet room, languages spoken."
+    )
+    address = models.TextField(
+        blank=True, help_text="Where to find it: building, street and town (the postcode apart)."
+    )
+    getting_there = models.TextField(
+        "how to get there",
+        blank=True,
+        help_text="Buses, trains, parking, the nearest step-free route, which door to use.",
+    )
+    volunteering = models.TextField(
+        "how to volunteer or get involved",
+        blank=True,
+        help_text="What people can help with and how to offer; empty if no help is needed.",
     )
     contact_name = models.CharField(max_length=200, blank=True)
     contact_email = models.EmailField(blank=True)
@@ -89,6 +117,15 @@ class Asset(models.Model):
             raise ValidationError(
                 {"latitude": [problem[0].upper() + problem[1:] + "." for problem in problems]}
             )
+
+    @property
+    def is_micro_enterprise(self) -> bool:
+        """A micro-enterprise's offer, by its kind or by the legal form of
+        the organisation that runs it (a sole trader is one too)."""
+        if self.kind == AssetKind.MICRO_ENTERPRISE:
+            return True
+        organisation = self.organisation
+        return organisation is not None and organisation.legal_form in MICRO_FORMS
 
     def outside_neighbourhoods(self) -> list[str]:
         """The names of its neighbourhoods whose boundary does not hold the

@@ -5,10 +5,14 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from assets.forms import AssetFilterForm, ClaimForm
 from assets.models import AcvDecision, Asset, AssetClaim, ClaimState
+from assets.page_panels import ASSET_PAGE_PANELS
 from assets.selectors import LIVE, asset_filters, assets_find
+from assets.services.events import event_may_edit
+from assets.whats_on import events_upcoming
 from neighbourhoods.models import Neighbourhood
 from organisations.selectors import organisations_of
 
@@ -21,7 +25,10 @@ def asset_directory(request):
     # descriptions and contact details would make that sort spill to disk.
     assets = (
         assets_find(**asset_filters(query))
-        .only("pk", "name", "kind", "status")
+        .only(
+            "pk", "name", "kind", "status", "accepts_personal_budgets", "organisation__legal_form"
+        )
+        .select_related("organisation")
         .prefetch_related(Prefetch("neighbourhoods", Neighbourhood.objects.only("pk", "name")))
     )
     page = Paginator(assets.order_by("name", "pk"), 50).get_page(request.GET.get("page"))
@@ -76,5 +83,17 @@ def asset_detail(request, pk):
             "asset": asset,
             "acv_listings": asset.acv_listings.exclude(decision=AcvDecision.REFUSED),
             **_claim_context(request.user, asset),
+            **_whats_on_context(request.user, asset),
         },
     )
+
+
+def _whats_on_context(user, asset) -> dict:
+    """The asset's coming events, whether this person may add some, and
+    the panels other apps add to the page (such as "Add to my list")."""
+    return {
+        "events": events_upcoming(asset=asset, limit=10),
+        "feed_url": reverse("asset-events-ical", args=[asset.pk]),
+        "may_add_events": event_may_edit(asset=asset, actor=user),
+        "asset_panels": ASSET_PAGE_PANELS,
+    }
