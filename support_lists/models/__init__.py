@@ -1,0 +1,3 @@
+from .lists import ListKind, SupportList, SupportListItem
+
+__all__ = ["ListKind", "SupportList", "SupportListItem"]
