@@ -1,3 +1,4 @@
 from .neighbourhoods import Neighbourhood
+from .postcodes import Postcode
 
-__all__ = ["Neighbourhood"]
+__all__ = ["Neighbourhood", "Postcode"]
