@@ -3,8 +3,12 @@ query-string names (q, type, neighbourhood, status) are part of the pages'
 addresses, so links to a filtered list keep working."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from taggit.models import Tag
 
+from assets.models import Asset
 from cms.call_status import CallStatus
+from foundation.validators import postcode_normalise
 from neighbourhoods.models import Neighbourhood
 
 ALL_STATUSES = "all"
@@ -49,6 +53,55 @@ class SiteSearchForm(FilterForm):
         widget=forms.SearchInput,
         error_messages={"max_length": "Search for 200 characters or fewer"},
     )
+    # Chosen by the links above the results; kept when the words change.
+    kind = forms.CharField(required=False, initial="", widget=forms.HiddenInput)
+
+
+class PostcodeSearchForm(FilterForm):
+    """Where I live: a postcode, and how far a person can get about."""
+
+    postcode = forms.CharField(
+        label="Your postcode",
+        help_text="For example, SW1A 1AA",
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code"}),
+        error_messages={"max_length": "Enter a postcode of 10 characters or fewer"},
+    )
+    distance = forms.TypedChoiceField(
+        label="Within",
+        choices=[("0.5", "Half a mile"), ("1", "1 mile"), ("2", "2 miles"), ("5", "5 miles")],
+        coerce=float,
+        initial="1",
+        required=False,
+        empty_value=1.0,
+        error_messages={"invalid_choice": "Select how far from the list"},
+    )
+
+    def clean_postcode(self):
+        try:
+            return postcode_normalise(self.cleaned_data["postcode"])
+        except ValidationError as error:
+            raise ValidationError("Enter a real UK postcode, like SW1A 1AA") from error
+
+
+class WidgetForm(FilterForm):
+    """What the embedded search on another site covers."""
+
+    neighbourhood = _neighbourhood_field(empty_label="All neighbourhoods")
+    topic = forms.ModelChoiceField(
+        queryset=Tag.objects.none(),
+        to_field_name="slug",
+        label="Topic",
+        required=False,
+        empty_label="Every topic",
+        error_messages={"invalid_choice": "Select a topic from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The tags given to assets: a topic the widget can find something for.
+        self.fields["topic"].queryset = Asset.tags.order_by("name")
 
 
 class CallFilterForm(FilterForm):

@@ -5,8 +5,10 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from assets.selectors import LIVE
+from assets.whats_on import events_upcoming
 from commissioning.models import Contract
 from grants.models import Application
 from grants.services.assessment import AWARDED
@@ -38,5 +40,9 @@ def neighbourhood_detail(request, slug):
             "grant_money": grants.aggregate(total=Sum("approved_amount"))["total"] or Decimal(0),
             "contract_money": contracts.aggregate(total=Sum("value"))["total"] or Decimal(0),
             "map_query": f"neighbourhood={neighbourhood.slug}",
+            # What's on at the neighbourhood's assets, and its calendar feed.
+            "events": events_upcoming(neighbourhood=neighbourhood, limit=20),
+            "feed_url": reverse("neighbourhood-events-ical", args=[neighbourhood.slug]),
+            "show_asset": True,
         },
     )

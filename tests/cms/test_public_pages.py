@@ -74,7 +74,7 @@ def test_site_search_finds_pages_by_their_words(client, home):
     nothing = client.get("/search/", {"q": "submarine"}).content.decode()
 
     assert 'href="/approaches/shared-lives/">Shared Lives</a>' in found
-    assert "0 results for ‘submarine’" in nothing
+    assert "No results for ‘submarine’" in nothing
 
 
 def test_the_sitemap_lists_the_public_pages(client, home):
