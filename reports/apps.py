@@ -8,3 +8,9 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = "Reports"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from reports import personal_data
+
+        # Who made each export, for subject access and erasure.
+        personal_data.register()

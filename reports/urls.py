@@ -1,2 +1,10 @@
+from django.urls import path
+
+from reports.views import public, staff
+
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.reports_page, name="reports"),
+    path("export/<slug:dataset>.<str:file_format>", staff.export, name="export"),
+    path("what-we-fund/", public.what_we_fund, name="what-we-fund"),
+]

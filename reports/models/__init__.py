@@ -1,0 +1,3 @@
+from .reports import REPORTS, DeprivationArea, Export
+
+__all__ = ["REPORTS", "DeprivationArea", "Export"]
