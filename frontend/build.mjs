@@ -1,6 +1,7 @@
 // Builds static/dist from the npm packages: the site's stylesheet (GOV.UK
 // Frontend in the council's own colours and a system font, so no crown,
-// logo or Transport font), GOV.UK Frontend's script, and Leaflet for the map.
+// logo or Transport font), GOV.UK Frontend's script, Leaflet for the map and
+// Chart.js for the report charts.
 import { compile } from "sass";
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -32,4 +33,8 @@ cpSync(join(modules, "leaflet", "dist"), join(out, "leaflet"), {
   recursive: true,
   filter: (source) => !source.includes("leaflet-src"),
 });
+const chart = join(modules, "chart.js", "dist");
+for (const name of ["chart.umd.min.js", "chart.umd.min.js.map"]) {
+  cpSync(join(chart, name), join(out, "chartjs", name), { recursive: true });
+}
 console.log(`Built ${out}`);
