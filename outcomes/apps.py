@@ -8,3 +8,14 @@ class OutcomesConfig(AppConfig):
     name = "outcomes"
     verbose_name = "Outcomes"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from grants import hooks
+        from outcomes import links, personal_data
+
+        # Grants cannot import outcomes; it asks these for its pages.
+        hooks.OFFICER_LINKS.append(links.officer_links)
+        hooks.APPLICANT_LINKS.append(links.applicant_links)
+        hooks.RETURN_PAGES.append(links.return_page)
+        # The records naming a person, for subject access, erasure and retention.
+        personal_data.register()

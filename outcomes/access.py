@@ -1,0 +1,29 @@
+"""Who may see and do what with a grant's monitoring, checked in every view
+and again in every service."""
+
+from django.core.exceptions import PermissionDenied
+
+from grants.models import Award
+from organisations.selectors import membership_for
+
+OFFICER = "grants.assess_application"
+
+
+def is_officer(user) -> bool:
+    return user.is_authenticated and user.has_perm(OFFICER)
+
+
+def is_grant_holder(user, award: Award) -> bool:
+    return user.is_authenticated and (
+        membership_for(user=user, organisation=award.application.organisation) is not None
+    )
+
+
+def grant_holder_required(user, award: Award) -> None:
+    if not is_grant_holder(user, award):
+        raise PermissionDenied("Only members of the organisation holding the grant can do this.")
+
+
+def officer_required(user) -> None:
+    if not is_officer(user):
+        raise PermissionDenied("Only a grants officer can do this.")
