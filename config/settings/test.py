@@ -18,7 +18,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each test run its own cache, in memory (the file cache under var/ is shared).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Pages are drawn afresh for each request unless a test turns the public
+# cache on (tests/foundation/test_public_cache.py): many tests change rows
+# in bulk, which no signal reports, between two visits to a page.
+PUBLIC_PAGE_CACHE = {**PUBLIC_PAGE_CACHE, "ENABLED": env.bool("PUBLIC_PAGE_CACHE", default=False)}  # noqa: F405
 
 # Tasks run in-process unless a test talks to a real worker on purpose.
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
