@@ -38,3 +38,19 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # no
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+
+# --- More than one machine ------------------------------------------------------
+# Web processes keep nothing of their own: with CACHE_URL=redis://... the
+# cache (public pages, foundation.public_cache) and the sessions live in
+# Redis, so any replica answers any request. Sessions may have a Redis of
+# their own (SESSION_CACHE_URL), one that never evicts keys (maxmemory-policy
+# noeviction), so that nobody is signed out to make room for cached pages.
+# Without CACHE_URL sessions stay in the database, as before.
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    sessions_url = env.str("SESSION_CACHE_URL", default=CACHES["default"]["LOCATION"])  # noqa: F405
+    CACHES["sessions"] = env.cache_url_config(sessions_url)  # noqa: F405
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
+# The load balancer's probe asks for /health/ over plain HTTP inside the
+# cluster: answered there rather than redirected to https.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
