@@ -1,7 +1,13 @@
-"""The moderation sheet: one form per submission, every criterion's
-moderated score and rationale in it, and a button that accepts the scores
-the panel agreed on, so only the criteria where members disagreed need
-typing."""
+"""The moderation sheet: one submission at a time, every criterion's
+moderated score and rationale in its one form, and a button that accepts
+the scores the panel agreed on, so only the criteria where members
+disagreed need typing. Below it, every submission in a line: where the
+panel disagrees and how much is moderated, each a link to its form.
+
+A call of 200 submissions drew 1,600 forms on one page (megabytes of HTML);
+now the page holds one submission's forms, whatever the call's size."""
+
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,25 +43,72 @@ def _problems(forms) -> list[tuple[str, str]]:
     return problems
 
 
+@dataclass
+class SummaryLine:
+    """One submission in the sheet's summary."""
+
+    row: selectors.SheetRow
+    disagreements: list[str]
+    moderated: int
+
+    @property
+    def done(self) -> bool:
+        return self.moderated == len(self.row.cells)
+
+
+def _current(rows, wanted) -> selectors.SheetRow | None:
+    """The submission asked for, else the first with anything left to
+    moderate, else the first."""
+    by_pk = {row.submission.pk: row for row in rows}
+    if wanted in by_pk:
+        return by_pk[wanted]
+    unfinished = (row for row in rows if any(cell.moderated is None for cell in row.cells))
+    return next(unfinished, rows[0] if rows else None)
+
+
+def _wanted(request) -> int | None:
+    try:
+        return int(request.GET.get("submission", ""))
+    except ValueError:
+        return None
+
+
 def _sheet(request, call, *, refused=None, status=200):
     """`refused` is (submission pk, its forms) sent back with their problems,
     so everything chosen and typed is shown again beside them."""
     editable = call.state == CallState.MODERATION
+    rows = selectors.moderation_sheet(call=call)
+    row = _current(rows, refused[0] if refused else _wanted(request))
     sheet = []
-    for row in selectors.moderation_sheet(call=call):
+    if row is not None:
         if not editable:
             forms = {}
-        elif refused and refused[0] == row.submission.pk:
+        elif refused:
             forms = refused[1]
         else:
             forms = _forms(call, row)
         agreed = [cell for cell in row.cells if cell.agreed is not None and not cell.moderated]
         sheet.append((row, [(cell, forms.get(cell.criterion.pk)) for cell in row.cells], agreed))
+    summary = [
+        SummaryLine(
+            row=line,
+            disagreements=[c.criterion.title for c in line.cells if c.flagged and not c.moderated],
+            moderated=sum(1 for c in line.cells if c.moderated is not None),
+        )
+        for line in rows
+    ]
     problems = _problems(refused[1].values()) if refused else []
     return render(
         request,
         "social_value/call_moderation.html",
-        {"call": call, "sheet": sheet, "editable": editable, "problems": problems},
+        {
+            "call": call,
+            "sheet": sheet,
+            "current": row,
+            "summary": summary,
+            "editable": editable,
+            "problems": problems,
+        },
         status=status,
     )
 
@@ -98,7 +151,8 @@ def call_moderate_submission(request, pk, submission_pk):
     if all(form.is_valid() for form in forms.values()):
         if not cells:
             messages.info(request, f"Nothing was entered for {submission.reference}.")
-            return redirect(reverse("call-moderation", args=[call.pk]) + f"#s{submission.pk}")
+            sheet = reverse("call-moderation", args=[call.pk])
+            return redirect(f"{sheet}?submission={submission.pk}#s{submission.pk}")
         try:
             recorded = moderation_services.moderation_record_cells(
                 submission=submission, actor=request.user, cells=cells
@@ -117,5 +171,6 @@ def call_moderate_submission(request, pk, submission_pk):
                 f"Recorded {len(recorded)} moderated "
                 f"score{'s' if len(recorded) != 1 else ''} for {submission.reference}.",
             )
-            return redirect(reverse("call-moderation", args=[call.pk]) + f"#s{submission.pk}")
+            # On to the next submission with anything left to moderate.
+            return redirect("call-moderation", pk=call.pk)
     return _sheet(request, call, refused=(submission.pk, forms), status=400)

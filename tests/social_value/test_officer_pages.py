@@ -43,7 +43,12 @@ def test_moderation_sheet_for_200_by_5_by_8_runs_in_bounded_queries(
     with django_assert_max_num_queries(15):
         response = officer_client.get(reverse("call-moderation", args=[big_call.pk]))
     assert response.status_code == 200
-    assert response.content.decode().count('aria-labelledby="submission-') == 200
+    page = response.content.decode()
+    # One submission's forms, and a line for each of the 200.
+    assert page.count('aria-labelledby="submission-') == 1
+    assert page.count("Record moderation<") == 1
+    assert page.count('href="?submission=') == 199
+    assert len(response.content) < 300_000
 
 
 def test_overview_for_200_submissions_runs_in_bounded_queries(
@@ -175,7 +180,36 @@ def test_each_cell_of_the_sheet_is_a_govuk_field(officer_client, moderating):
     # One form and one button per submission, not one per criterion.
     action = reverse("call-moderate-submission", args=[moderating.call.pk, submission.pk])
     assert page.count(f'action="{action}"') == 1
-    assert page.count("Record moderation<") == len(moderating.submissions)
+    assert page.count("Record moderation<") == 1
+
+
+def test_the_sheet_moves_on_and_says_where_the_panel_disagrees(officer_client, moderating):
+    first, second = moderating.submissions[0], moderating.submissions[1]
+    sheet = reverse("call-moderation", args=[moderating.call.pk])
+    page = officer_client.get(sheet).content.decode()
+    assert f'id="submission-{first.pk}"' in page
+    # Quality was scored 4, 2 and 4: two apart, to discuss.
+    quality = moderating.quality.title
+    assert f'<td class="govuk-table__cell">{quality}</td>' in page
+    assert "0 of 3" in page
+
+    officer_client.post(
+        reverse("call-moderate-submission", args=[moderating.call.pk, first.pk]),
+        {
+            "action": "accept",
+            f"passed-{first.pk}-{moderating.gateway.pk}": "yes",
+            f"rationale-{first.pk}-{moderating.gateway.pk}": "Certificate seen",
+            f"score-{first.pk}-{moderating.quality.pk}": "3",
+            f"rationale-{first.pk}-{moderating.quality.pk}": "Agreed after discussion",
+        },
+    )
+
+    after = officer_client.get(sheet).content.decode()
+    assert f'id="submission-{second.pk}"' in after
+    assert f'id="submission-{first.pk}"' not in after
+    assert "All 3" in after
+    chosen = officer_client.get(f"{sheet}?submission={first.pk}").content.decode()
+    assert f'id="submission-{first.pk}"' in chosen
 
 
 def test_a_gateway_without_a_rationale_keeps_the_result_chosen(officer_client, moderating):
