@@ -106,18 +106,29 @@ def ranking_for(*, call: Call, submissions_of=None) -> list[RankedRow]:
     """The call's ranking; `submissions_of` narrows it to one competition
     within the call (a tender's lot), prices compared within it alone."""
     criteria = list(call.criteria.all())
-    moderated = latest_moderated(call=call)
+    # Only the four columns the rule reads, as plain tuples: building a
+    # model instance (and its moderator) for each of thousands of rows was
+    # most of the ranking's time. Later rows supersede earlier ones.
+    moderated = {}
+    for submission_id, criterion_id, score, passed in (
+        ModeratedScore.objects.filter(submission__call=call)
+        .order_by("moderated_at", "pk")
+        .values_list("submission_id", "criterion_id", "score", "passed")
+    ):
+        moderated[(submission_id, criterion_id)] = (score, passed)
+    if submissions_of is None:
+        submissions_of = call.submissions.all()
     submissions = []
-    for submission in submissions_of if submissions_of is not None else call.submissions.all():
+    for submission in submissions_of:
         scores, gateways = {}, {}
         for criterion in criteria:
-            row = moderated.get((submission.pk, criterion.pk))
-            if row is None:
+            found = moderated.get((submission.pk, criterion.pk))
+            if found is None:
                 continue
             if criterion.kind == CriterionKind.GATEWAY:
-                gateways[criterion.pk] = row.passed
+                gateways[criterion.pk] = found[1]
             elif criterion.kind == CriterionKind.SCORED:
-                scores[criterion.pk] = row.score
+                scores[criterion.pk] = found[0]
         submissions.append(
             SubmissionInput(
                 id=submission.pk,
