@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grants.views import applicant, deadlines, files, finance, officer, submission, waiting
+from grants.views import applicant, deadlines, files, launch, officer, submission, waiting
 
 urlpatterns = [
     path("rounds/", applicant.rounds_open, name="grants-rounds"),
@@ -33,6 +33,7 @@ urlpatterns = [
         name="grants-application-list",
     ),
     path("manage/rounds/<int:pk>/deadline/", deadlines.round_deadline, name="round-deadline"),
+    path("manage/rounds/<int:pk>/launch/", launch.round_launch, name="round-launch"),
     path("manage/rounds/<int:pk>/decisions/", officer.decisions, name="grants-decisions"),
     path("manage/applications/<int:pk>/", officer.application_manage, name="application-manage"),
     path(
@@ -49,9 +50,6 @@ urlpatterns = [
         name="application-complete",
     ),
     path("manage/payments/<int:pk>/approve/", officer.payment_approve, name="payment-approve"),
-    path("manage/payments/<int:pk>/paid/", officer.payment_paid, name="payment-paid"),
-    path("manage/payments/finance/", finance.finance_page, name="grants-finance"),
-    path("manage/payments/finance.csv", finance.finance_csv, name="grants-finance-csv"),
     path("manage/waiting/<slug:slug>/", waiting.waiting_list, name="grants-waiting"),
     path(
         "manage/returns/<int:pk>/reviewed/",

@@ -45,6 +45,12 @@ BEFORE_DECISION = [
 OFFICER = "grants.assess_application"
 
 
+def _records_first_payment(instance, user) -> bool:
+    # The grant goes live with its first payment, which the finance team
+    # records (grants.services.awards.payment_mark_paid).
+    return user.has_perm(OFFICER) or user.has_perm("grants.export_payments")
+
+
 class Application(FSMModelMixin, models.Model):
     round = models.ForeignKey("grants.Round", on_delete=models.PROTECT, related_name="applications")
     organisation = models.ForeignKey(
@@ -194,7 +200,9 @@ class Application(FSMModelMixin, models.Model):
 
     @fsm_log_by
     @fsm_log_description
-    @transition(field=state, source=State.ACCEPTED, target=State.ACTIVE, permission=OFFICER)
+    @transition(
+        field=state, source=State.ACCEPTED, target=State.ACTIVE, permission=_records_first_payment
+    )
     def activate(self, *, by, description=None):
         pass
 

@@ -11,13 +11,16 @@ from django_fsm_log.models import StateLog
 
 from foundation.templatetags.uk import long_date, pounds
 from foundation.transitions import transition_apply
-from grants import notifications
+from grants import hooks, notifications
 from grants.models import Application, Award, MonitoringReturn, Payment, State
 from organisations.selectors import bank_details_payable, membership_for
 from social_value.models import Commitment
 from social_value.services.commitments import delivery_report
 
 OFFICER = "grants.assess_application"
+# Releasing money is the finance team's: a different role from the officers
+# who approve (people.roles gives it to finance officers only).
+RELEASE = "grants.export_payments"
 # A payment's steps, as its audit rows name them.
 PAYMENT_DUE, PAYMENT_APPROVED, PAYMENT_PAID = "due", "approved", "paid"
 
@@ -55,6 +58,10 @@ def offer_send(
         errors["return_dates"] = "Add at least one monitoring return date."
     if errors:
         raise ValidationError(errors)
+    # What the apps built on grants require first (finance: due diligence).
+    blocked = hooks.offer_send_problems(application)
+    if blocked:
+        raise ValidationError(blocked)
     transition_apply(application, "send_offer", actor=actor, description="Offer sent")
     application.save()
     award = Award.objects.create(
@@ -69,6 +76,7 @@ def offer_send(
     MonitoringReturn.objects.bulk_create(
         MonitoringReturn(award=award, due_on=d) for d in sorted(return_dates)
     )
+    hooks.offer_sent(award)
     notifications.applicant_notify(application, "offer")
     return award
 
@@ -79,6 +87,10 @@ def offer_accept(*, application: Application, actor, signed_name: str) -> Award:
     application = Application.objects.select_for_update().get(pk=application.pk)
     if not signed_name.strip():
         raise ValidationError({"signed_name": "Type your full name to accept the offer."})
+    # What the apps built on grants require first (finance: the agreement signed).
+    blocked = hooks.offer_accept_problems(application)
+    if blocked:
+        raise ValidationError(blocked)
     transition_apply(
         application,
         "accept_offer",
@@ -142,9 +154,9 @@ def _payment_locked(payment: Payment) -> Payment:
 
 @transaction.atomic
 def payment_approve(*, payment: Payment, actor) -> Payment:
-    """A grants officer decides an instalment is due to be paid. Another
-    officer releases it (payment_mark_paid): separated duties, so no one
-    person can both approve a payment and send the money."""
+    """A grants officer decides an instalment is due to be paid. The finance
+    team releases it (finance.services.payments): separated duties, so no
+    one person can both approve a payment and send the money."""
     if not actor.has_perm(OFFICER):
         raise PermissionDenied("Only a grants officer approves payments.")
     payment = _payment_locked(payment)
@@ -165,12 +177,13 @@ def payment_approve(*, payment: Payment, actor) -> Payment:
 
 @transaction.atomic
 def payment_mark_paid(*, payment: Payment, actor, paid_on: date, reference: str) -> Payment:
-    """Release an approved instalment: mark it paid with the reference the
-    finance system gave it. Refused to the officer who approved it, and while
-    the organisation's bank details are missing or changed and not yet
-    verified. The first payment makes the grant active."""
-    if not actor.has_perm(OFFICER):
-        raise PermissionDenied("Only a grants officer records payments.")
+    """Record an approved instalment paid, with the reference the finance
+    system gave it. Only the finance team does, never the officer who
+    approved it, not while the organisation's bank details are missing or
+    changed and not yet verified, and not before every registered step
+    (finance: the release) is done. The first payment makes the grant active."""
+    if not actor.has_perm(RELEASE):
+        raise PermissionDenied("Only the finance team records payments as paid.")
     payment = _payment_locked(payment)
     if not reference.strip():
         raise ValidationError({"reference": "Enter the payment reference."})
@@ -180,13 +193,14 @@ def payment_mark_paid(*, payment: Payment, actor, paid_on: date, reference: str)
             "then another releases it."
         )
     if payment.approved_by_id == actor.pk:
-        raise ValidationError(
-            "You approved this payment, so another grants officer must release it."
-        )
+        raise ValidationError("You approved this payment, so someone else must release it.")
     application = payment.award.application
     held = bank_details_payable(organisation=application.organisation)
     if held:
         raise ValidationError(held)
+    blocked = hooks.payment_paid_problems(payment)
+    if blocked:
+        raise ValidationError(blocked)
     payment.paid_on, payment.reference, payment.marked_paid_by = paid_on, reference.strip(), actor
     payment.save()
     _payment_audit(

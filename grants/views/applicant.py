@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from foundation.deadlines import deadline_changes
-from grants import selectors
+from grants import hooks, selectors
 from grants.eligibility import eligibility_checks
 from grants.forms import (
     AcceptOfferForm,
@@ -272,6 +272,9 @@ def application_detail(request, pk):
             "answer_form": InformationAnswerForm(),
             "award": award,
             "accept_form": AcceptOfferForm(),
+            # The agreement to sign, its PDF, claims: pages of the apps built on grants.
+            "accept_page": hooks.accept_page(application) if award else "",
+            "applicant_links": hooks.applicant_links(application, request.user),
             "history": selectors.application_history(application),
             "date_changes": list(deadline_changes(application.round)),
             "can_withdraw": application.state in BEFORE_DECISION,
@@ -348,6 +351,9 @@ def monitoring_return(request, pk):
         MonitoringReturn.objects.select_related("award__application__round"), pk=pk
     )
     application = _own_application(request, return_.award.application_id)
+    # A programme that asks its own questions files returns on its own page.
+    if own_page := hooks.return_page(return_):
+        return redirect(own_page)
     commitments = (
         [line.commitment for line in commitments_delivery(submission=application.submission)]
         if application.submission_id

@@ -9,14 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from foundation.deadlines import deadline_changes
-from grants import selectors
+from grants import hooks, selectors
 from grants.eligibility import eligibility_checks, is_eligible
 from grants.forms import (
     ApplicationFilterForm,
     DecisionFormSet,
     InformationRequestForm,
     OfferForm,
-    PaymentForm,
     ReasonForm,
 )
 from grants.models import Application, Payment, Round, State
@@ -60,9 +59,8 @@ def application_list(request, pk):
 
 
 @permission_required(OFFICER, raise_exception=True)
-def application_manage(request, pk, *, refused_payment=None, status=200):
-    """The application and the officer's next step. `refused_payment` is a
-    payment form sent with a problem: shown again as typed, with its errors."""
+def application_manage(request, pk):
+    """The application and the officer's next step."""
     application = get_object_or_404(
         Application.objects.select_related("round__call", "organisation"), pk=pk
     )
@@ -87,25 +85,17 @@ def application_manage(request, pk, *, refused_payment=None, status=200):
             "reason_form": ReasonForm(),
             "request_form": InformationRequestForm(),
             "offer_form": OfferForm(),
-            # One form per payment, each with its own ids, as the page can
-            # hold several unpaid instalments.
             "payments": [
-                (
-                    payment,
-                    refused_payment
-                    if refused_payment and refused_payment.payment == payment
-                    else PaymentForm(auto_id=f"id_payment-{payment.pk}-%s", payment=payment),
-                )
-                for payment in award.payments.select_related("approved_by")
+                (payment, None) for payment in award.payments.select_related("approved_by")
             ]
             if award
             else [],
-            "refused_payment": refused_payment,
+            # Due diligence, the agreement, claims: pages of the apps built on grants.
+            "officer_links": hooks.officer_links(application, request.user),
             "payments_held": bank_details_payable(organisation=application.organisation)
             if award
             else "",
         },
-        status=status,
     )
 
 
@@ -204,28 +194,7 @@ def payment_approve(request, pk):
         request,
         payment.award.application_id,
         lambda a: awards.payment_approve(payment=payment, actor=request.user),
-        "Payment approved. Another grants officer releases it.",
-    )
-
-
-@require_POST
-@permission_required(OFFICER, raise_exception=True)
-def payment_paid(request, pk):
-    payment = get_object_or_404(Payment.objects.select_related("award"), pk=pk)
-    form = PaymentForm(request.POST, auto_id=f"id_payment-{payment.pk}-%s", payment=payment)
-    application_pk = payment.award.application_id
-    if not form.is_valid():
-        return application_manage(request, application_pk, refused_payment=form, status=400)
-    return _act(
-        request,
-        application_pk,
-        lambda a: awards.payment_mark_paid(
-            payment=payment,
-            actor=request.user,
-            paid_on=form.cleaned_data["paid_on"],
-            reference=form.cleaned_data["reference"],
-        ),
-        "Payment recorded.",
+        "Payment approved. The finance team releases it.",
     )
 
 
