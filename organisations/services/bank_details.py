@@ -20,7 +20,7 @@ from django_fsm_log.models import StateLog
 
 from foundation.outbox import email_queue
 from organisations.models import BankDetails, MembershipRole, Organisation
-from organisations.selectors import membership_for
+from organisations.services.membership import organisation_admin_required
 from people.models import User
 
 VERIFY = "organisations.verify_bankdetails"
@@ -78,9 +78,11 @@ def bank_details_save(
 ) -> BankDetails:
     """Enter or change the account grants are paid into (sort code and
     account number as digits only). Payments wait until staff verify it."""
-    membership = membership_for(user=actor, organisation=organisation)
-    if membership is None or not membership.is_admin:
-        raise PermissionDenied("Only an organisation admin can change its bank details.")
+    organisation_admin_required(
+        organisation=organisation,
+        actor=actor,
+        refused="Only an organisation admin can change its bank details.",
+    )
     if not account_holder.strip():
         raise ValidationError({"account_holder": "Enter the name on the account"})
     if not (sort_code.isdigit() and len(sort_code) == 6):

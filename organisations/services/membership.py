@@ -24,10 +24,17 @@ from people import roles
 from people.models import User
 
 
-def _organisation_admin_required(*, organisation: Organisation, actor: User) -> None:
+def organisation_admin_required(
+    *,
+    organisation: Organisation,
+    actor: User,
+    refused: str = "Only an organisation admin can manage its members.",
+) -> None:
+    """Refuse anyone who is not an admin of the organisation: the one check
+    behind its members, invitations and bank details."""
     membership = membership_for(user=actor, organisation=organisation)
     if membership is None or not membership.is_admin:
-        raise PermissionDenied("Only an organisation admin can manage its members.")
+        raise PermissionDenied(refused)
 
 
 def applicant_role_grant(*, user: User) -> None:
@@ -53,7 +60,7 @@ def organisation_create(
 def invitation_create(
     *, organisation: Organisation, actor: User, email: str, role: str = MembershipRole.MEMBER
 ) -> OrganisationInvitation:
-    _organisation_admin_required(organisation=organisation, actor=actor)
+    organisation_admin_required(organisation=organisation, actor=actor)
     email = User.objects.normalize_email(email).strip().lower()
     if organisation.memberships.filter(user__email__iexact=email).exists():
         raise ValidationError({"email": "This person is already a member."})
@@ -97,7 +104,7 @@ def invitation_accept(*, invitation: OrganisationInvitation, user: User) -> Orga
 
 @transaction.atomic
 def invitation_revoke(*, invitation: OrganisationInvitation, actor: User) -> None:
-    _organisation_admin_required(organisation=invitation.organisation, actor=actor)
+    organisation_admin_required(organisation=invitation.organisation, actor=actor)
     invitation = OrganisationInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != InvitationState.PENDING:
         raise ValidationError("Only an invitation still waiting for a reply can be withdrawn.")
@@ -108,7 +115,7 @@ def invitation_revoke(*, invitation: OrganisationInvitation, actor: User) -> Non
 @transaction.atomic
 def membership_remove(*, membership: OrganisationMembership, actor: User) -> None:
     """Remove a member; an organisation always keeps at least one admin."""
-    _organisation_admin_required(organisation=membership.organisation, actor=actor)
+    organisation_admin_required(organisation=membership.organisation, actor=actor)
     if (
         membership.is_admin
         and not membership.organisation.memberships.filter(role=MembershipRole.ADMIN)
