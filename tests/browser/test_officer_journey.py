@@ -24,7 +24,7 @@ pytestmark = BROWSER_TEST
 ROUND = "Connected Communities Fund, round 2"
 PROJECT = "Cook-and-share lunch club"
 # The second grants officer: whoever approves a payment cannot release it.
-RELEASER = "payments@ashbyvale.example"
+RELEASER = "payments@ashbyvale.example"  # the finance officer
 
 
 def person(browser, demo_site, email):
@@ -175,28 +175,33 @@ def test_the_grants_officer_takes_an_application_from_eligibility_to_completion(
     expect(applicant.get_by_text("Accepted by Ali Hassan").first).to_be_visible()
     snap(applicant, "offer accepted")
 
-    # The officer approves both payments; she cannot release them herself.
+    # The officer approves both payments; the finance team releases them.
     officer.goto(f"/grants/manage/applications/{application.pk}/")
     for _ in (1, 2):
         officer.get_by_role("button", name=re.compile("^Approve payment")).first.click()
-        say(officer, "Payment approved. Another grants officer releases it.")
-    expect(officer.get_by_role("button", name=re.compile("^Mark paid"))).to_have_count(0)
-    say(officer, "so another grants officer releases it.")
+        say(officer, "Payment approved. The finance team releases it.")
+    expect(officer.get_by_role("button", name=re.compile("^Record as paid"))).to_have_count(0)
     snap(officer, "payments approved")
 
-    # A second officer releases each, typed in the GOV.UK date input.
+    # The finance officer releases each, then records it paid, typed in the
+    # GOV.UK date input.
     releaser = person(browser, demo_site, RELEASER)
-    releaser.goto(f"/grants/manage/applications/{application.pk}/")
+    for _ in (1, 2):
+        releaser.goto("/finance/payments/")
+        row = releaser.get_by_role("row").filter(has_text=application.reference)
+        row.get_by_role("button", name=re.compile("^Release")).first.click()
+        say(releaser, "released.")
+    releaser.goto("/finance/payments/")
     for number in (1, 2):
-        paid = releaser.get_by_role("group", name="Paid on").first
+        card = releaser.locator("form.app-card").filter(has_text=application.reference).first
+        paid = card.get_by_role("group", name="Paid on")
         paid.get_by_label("Day").fill(str(today.day))
         paid.get_by_label("Month").fill(str(today.month))
         paid.get_by_label("Year").fill(str(today.year))
-        releaser.get_by_label("Payment reference").first.fill(f"BACS-CANAL-{number}")
+        card.get_by_label("Payment reference").fill(f"BACS-CANAL-{number}")
         snap(releaser, f"payment {number}")
-        releaser.get_by_role("button", name=re.compile("^Mark paid")).first.click()
-        say(releaser, "Payment recorded.")
-    expect(releaser.get_by_role("button", name=re.compile("^Mark paid"))).to_have_count(0)
+        card.get_by_role("button", name=re.compile("^Record as paid")).click()
+        say(releaser, "recorded paid.")
     snap(releaser, "every payment recorded")
     releaser.context.close()
 

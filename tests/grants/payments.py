@@ -1,11 +1,12 @@
 """Paying an instalment as the rules require, for tests about what follows
 a payment: the organisation's bank details verified, the payment approved
-by a second grants officer, then released by the officer given."""
+by a grants officer, then released and recorded paid by the finance team."""
 
 from datetime import date
 
 from django.utils import timezone
 
+from finance.services import payments
 from grants.models import Payment
 from grants.services import awards
 from organisations.models import BankDetails, Organisation
@@ -27,12 +28,15 @@ def bank_details_verified(organisation: Organisation) -> BankDetails:
 
 
 def payment_paid(*, payment: Payment, actor, paid_on: date, reference: str) -> Payment:
+    """`actor`, a grants officer, approves it (unless someone has); a
+    finance officer of its own releases it and records it paid."""
     bank_details_verified(payment.award.application.organisation)
     if payment.approved_at is None:
-        approver = UserFactory(roles=[roles.GRANTS_OFFICER])
-        awards.payment_approve(payment=payment, actor=approver)
-    return awards.payment_mark_paid(
-        payment=payment, actor=actor, paid_on=paid_on, reference=reference
+        awards.payment_approve(payment=payment, actor=actor)
+    finance = UserFactory(roles=[roles.FINANCE_OFFICER])
+    payments.payment_release(payment=payment, actor=finance)
+    return payments.payment_paid_record(
+        payment=payment, actor=finance, paid_on=paid_on, reference=reference
     )
 
 

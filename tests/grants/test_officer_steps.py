@@ -1,8 +1,6 @@
-"""The officer's steps through the real pages: a payment recorded with what
-the page itself offers, and an application decided once only, whoever
-sends a decision second and however close together."""
+"""The officer's steps through the real pages: an application decided once
+only, whoever sends a decision second and however close together."""
 
-import re
 import threading
 from datetime import date
 from decimal import Decimal
@@ -14,12 +12,11 @@ from django.test import Client
 from django.urls import reverse
 from django_fsm_log.models import StateLog
 
-from grants.models import Application, Payment, State
+from grants.models import Application, State
 from grants.services import applying, assessment, awards
 from people import roles
 from tests.grants.conftest import draft
 from tests.grants.factories import RoundFactory
-from tests.grants.payments import approved_by_another
 from tests.organisations.factories import MembershipFactory
 from tests.people.factories import UserFactory
 
@@ -53,72 +50,6 @@ def accepted(grant_round, officer):
     )
     awards.offer_accept(application=application, actor=person, signed_name="Sam Okoro")
     return application
-
-
-def payment_form_fields(page: str, payment: Payment) -> list[str]:
-    """The names of the boxes in the page's form for this payment."""
-    action = reverse("payment-paid", args=[payment.pk])
-    form = re.search(rf'<form method="post" action="{action}".*?</form>', page, re.DOTALL)
-    assert form, "the page has no form to record this payment"
-    names = re.findall(r'<input[^>]*name="([^"]+)"', form[0])
-    return [name for name in names if name != "csrfmiddlewaretoken"]
-
-
-def typed(name: str) -> str:
-    """What an officer types in the box of that name: 27 March 2027, BACS-1."""
-    for ending, value in (("_day", "27"), ("_month", "3"), ("_year", "2027")):
-        if name.endswith(ending):
-            return value
-    return "BACS-1" if "reference" in name else "27 March 2027"
-
-
-@pytest.mark.django_db
-def test_a_payment_is_recorded_through_the_boxes_the_page_shows(client):
-    officer = UserFactory(roles=[roles.GRANTS_OFFICER])
-    application = accepted(RoundFactory(), officer)
-    approved_by_another(application)
-    client.force_login(officer)
-    page = client.get(reverse("application-manage", args=[application.pk])).content.decode()
-    first = application.award.payments.order_by("due_on").first()
-    names = payment_form_fields(page, first)
-    # The GOV.UK date input: day, month and year, each labelled.
-    assert sorted(names) == ["paid_on_day", "paid_on_month", "paid_on_year", "reference"]
-    for label in ("Day", "Month", "Year"):
-        assert re.search(rf"<label[^>]*>\s*{label}\s*</label>", page)
-
-    response = client.post(
-        reverse("payment-paid", args=[first.pk]), {name: typed(name) for name in names}
-    )
-    assert response.status_code == 302
-    first.refresh_from_db()
-    assert (first.paid_on, first.reference) == (date(2027, 3, 27), "BACS-1")
-    page = client.get(response.url).content.decode()
-    assert "Payment recorded." in page
-    application.refresh_from_db()
-    assert application.state == State.ACTIVE
-
-
-@pytest.mark.django_db
-def test_a_payment_date_that_does_not_exist_is_refused_and_nothing_is_paid(client):
-    officer = UserFactory(roles=[roles.GRANTS_OFFICER])
-    application = accepted(RoundFactory(), officer)
-    approved_by_another(application)
-    first = application.award.payments.order_by("due_on").first()
-    client.force_login(officer)
-    response = client.post(
-        reverse("payment-paid", args=[first.pk]),
-        {"paid_on_day": "31", "paid_on_month": "2", "paid_on_year": "2027", "reference": "B-1"},
-    )
-    page = response.content.decode()
-    assert response.status_code == 400
-    assert "<title>Error: " in page
-    box = f"id_payment-{first.pk}-paid_on_0"
-    assert f'<a href="#{box}">Paid on must be a real date, for example 27 3 2027</a>' in page
-    assert f'id="{box}"' in page
-    # What was typed is still there to correct.
-    assert 'value="31"' in page and 'value="B-1"' in page
-    first.refresh_from_db()
-    assert first.paid_on is None
 
 
 def decide(client, application, outcome="approve"):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from grants.models import MonitoringReturn, Payment, State
 from grants.services import applying, assessment, awards
+from people import roles
 from tests.forms import date_typed
 from tests.grants.payments import approved_by_another, payment_paid
 from tests.people.factories import UserFactory
@@ -70,10 +71,11 @@ def test_officer_and_applicant_pages_take_a_grant_from_eligibility_to_active(
     assert submitted.state == State.ACCEPTED
 
     approved_by_another(submitted)
-    client.force_login(officer)
+    client.force_login(UserFactory(roles=[roles.FINANCE_OFFICER]))
     payment = Payment.objects.get()
+    client.post(reverse("finance:payment-release", args=[payment.pk]))
     client.post(
-        reverse("payment-paid", args=[payment.pk]),
+        reverse("finance:payment-paid", args=[payment.pk]),
         {**date_typed("paid_on", f"{start:%d/%m/%Y}"), "reference": "BACS 123"},
     )
     submitted.refresh_from_db()
@@ -265,30 +267,3 @@ def test_refused_decisions_keep_what_was_typed_beside_the_problem(client, submit
     assert f'id="reason-{submitted.pk}-error"' in page
     assert '<option value="approve" selected>' in page
     assert 'value="4321"' in page
-
-
-def test_each_unpaid_payment_has_its_own_date_boxes(client, submitted, member, officer):
-    application = _at_panel(submitted, officer)
-    assessment.decisions_record(
-        round_=application.round,
-        actor=officer,
-        decisions=[assessment.Decision(application.pk, "approve", "Good", Decimal("4500"))],
-    )
-    start = date.today()
-    award = awards.offer_send(
-        application=application,
-        actor=officer,
-        starts_on=start,
-        ends_on=start + timedelta(days=365),
-        payments=[(start, Decimal("2500")), (start + timedelta(days=90), Decimal("2000"))],
-        return_dates=[start + timedelta(days=180)],
-    )
-    awards.offer_accept(application=application, actor=member, signed_name="Ali Hassan")
-    approved_by_another(application)
-    client.force_login(officer)
-    page = client.get(reverse("application-manage", args=[application.pk])).content.decode()
-    # One form per instalment: the same field names, ids of its own.
-    assert page.count('name="paid_on_day"') == 2
-    for payment in award.payments.all():
-        assert f'id="id_payment-{payment.pk}-paid_on-field"' in page
-        assert f'action="/grants/manage/payments/{payment.pk}/paid/"' in page
