@@ -1,19 +1,20 @@
 """The asset map as Open Referral UK records: organisations, services and
 locations, for anyone's directory or referral tool to read.
 
-Records keep the project's own numbers inside a stable UUID (version 8, the
-"custom" kind), so a record's id never changes and maps straight back to
-the row it came from, with no extra table to keep in step.
+Record ids: see open_data.openreferral_ids.
 """
 
-import uuid
-
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 
 from assets.models import Asset, AssetCost, AssetKind, AssetStatus
+from open_data.openreferral_ids import pk_from, record_id, service_area_id
+from open_data.openreferral_taxonomy import attributes
 from organisations.models import Organisation
 from organisations.org_ids import org_id_split
+
+__all__ = ["pk_from", "record_id", "service_area_id"]
 
 # What people use, rather than places or money, becomes a service.
 SERVICE_KINDS = [
@@ -28,45 +29,6 @@ SERVICE_STATUS = {
     AssetStatus.AT_RISK: "active",
     AssetStatus.LOST: "defunct",
 }
-RECORD_KINDS = {
-    "organization": 1,
-    "service": 2,
-    "location": 3,
-    "service_at_location": 4,
-    "service_area": 5,
-    "organization_identifier": 6,
-    "schedule": 7,
-    "cost_option": 8,
-    "contact": 9,
-    "phone": 10,
-    "accessibility": 11,
-}
-
-
-def record_id(kind: str, pk: int) -> str:
-    return f"{RECORD_KINDS[kind]:08x}-0000-8000-8000-{pk:012x}"
-
-
-def service_area_id(asset_pk: int, neighbourhood_pk: int) -> str:
-    """A service area belongs to one service: its id holds both the
-    service's row and the neighbourhood's, so two services in the same
-    neighbourhood never share an area id (ORUK: "each service area must
-    have a unique identifier"). The neighbourhood's number takes the 16
-    bits of the second group and the 12 free bits of the third."""
-    low, high = neighbourhood_pk & 0xFFFF, neighbourhood_pk >> 16
-    return f"{RECORD_KINDS['service_area']:08x}-{low:04x}-8{high:03x}-8000-{asset_pk:012x}"
-
-
-def pk_from(kind: str, value: str) -> int | None:
-    """The row behind a record id, or None if the id is not one of ours."""
-    try:
-        parsed = uuid.UUID(value)
-    except ValueError:
-        return None
-    text = str(parsed)
-    if text != record_id(kind, int(text[-12:], 16)):
-        return None
-    return int(text[-12:], 16)
 
 
 def _absolute(request, path: str) -> str:
@@ -205,6 +167,7 @@ def service(asset: Asset, request) -> dict:
         record["contacts"] = contacts
     if asset.organisation_id:
         record["organization_id"] = record_id("organization", asset.organisation_id)
+    record["attributes"] = attributes(asset, service_uuid)
     if has_location(asset):
         place = location(asset)
         record["service_at_locations"].append(
@@ -221,7 +184,7 @@ def service(asset: Asset, request) -> dict:
 def services_queryset():
     return (
         Asset.objects.filter(kind__in=SERVICE_KINDS)
-        .prefetch_related("neighbourhoods")
+        .prefetch_related("neighbourhoods", "tags")
         .order_by("pk")
     )
 
@@ -231,8 +194,6 @@ def organizations_queryset():
 
 
 def locations_queryset():
-    from django.db.models import Q
-
     return Asset.objects.filter(
         ~Q(postcode="") | Q(latitude__isnull=False, longitude__isnull=False)
     ).order_by("pk")

@@ -146,3 +146,13 @@ def test_an_awarded_tender_names_its_supplier_and_value(client, demo):
     compiled = records["records"][0]["compiledRelease"]
     assert problems(compiled, "release-schema.json") == []
     assert compiled["awards"][0]["value"]["amount"] == 172000.0
+
+
+def test_the_check_fails_when_a_records_release_lacks_a_required_field(client, demo):
+    [record] = fetch(client, "ocds-records")["records"]
+    compiled, first = record["compiledRelease"], record["releases"][0]
+    del compiled["ocid"]
+    del first["date"]
+
+    assert problems(compiled, "release-schema.json") != []
+    assert problems(first, "release-schema.json") != []

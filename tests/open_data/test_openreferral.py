@@ -31,6 +31,12 @@ def validator(name: str) -> Draft202012Validator:
         (path.name, Resource.from_contents(json.loads(path.read_text()), DRAFT202012))
         for path in SCHEMAS.glob("*.json")
     ]
+    # attribute.json names taxonomy_term.json, which is published only
+    # inside the compiled schema: take it from there.
+    compiled = json.loads((SCHEMAS / "organization.compiled.json").read_text())
+    term = compiled["properties"]["services"]["items"]["properties"]["attributes"]["items"]
+    term = term["properties"]["taxonomy_term"]
+    resources.append(("taxonomy_term.json", Resource.from_contents(term, DRAFT202012)))
     registry = Registry().with_resources(resources)
     schema = {"$ref": name} if "#" in name else json.loads((SCHEMAS / name).read_text())
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
