@@ -37,8 +37,10 @@ class FilterForm(forms.Form):
     def filters(self) -> dict:
         """Each filter as chosen, or its default where nothing valid was."""
         self.is_valid()
+        # An unbound form (a first visit, no query) has chosen nothing yet.
+        chosen = getattr(self, "cleaned_data", {})
         return {
-            name: self.cleaned_data.get(name) or field.initial
+            name: chosen.get(name) or field.initial
             for name, field in self.fields.items()
         }
 
