@@ -109,6 +109,12 @@ RECORDS = [
         shown=("value", "starts_on", "ends_on", "recorded_at"),
     ),
     PersonalRecords(
+        model="commissioning.DeliveryReport",
+        label="Contract delivery reports they made",
+        people=("reported_by",),
+        shown=("period_ending", "achieved", "note", "reported_at"),
+    ),
+    PersonalRecords(
         model="commissioning.Tender",
         label="Tenders they sent for approval",
         people=("sent_for_approval_by",),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commissioning.views import bidder, commissioner, contracts, deadlines
+from commissioning.views import bidder, commissioner, contracts, deadlines, set_up
 
 urlpatterns = [
     path("tenders/", bidder.tenders_open, name="tenders-open"),
@@ -14,12 +14,22 @@ urlpatterns = [
     path("bids/<int:pk>/submitted/", bidder.bid_submitted, name="bid-submitted"),
     path("bids/<int:pk>/withdraw/", bidder.bid_withdraw, name="bid-withdraw"),
     path("contracts/<int:pk>/", contracts.contract_detail, name="contract-detail"),
+    path("letters/<int:pk>/", contracts.outcome_letter, name="outcome-letter"),
     path("bid-files/<int:pk>/", bidder.bid_file, name="bid-file"),
     path("tender-documents/<int:pk>/", bidder.tender_document, name="tender-document"),
     path("api/bids/<int:pk>/", commissioner.bid_api, name="bid-api"),
     # Commissioners
     path("manage/", commissioner.pipeline, name="commissioning-pipeline"),
     path("manage/commissions/<int:pk>/", commissioner.commission_detail, name="commission-detail"),
+    # A commission's set-up, a page per task, in the task list's order.
+    path("manage/commissions/new/", set_up.commission_new, name="commission-new"),
+    path("manage/commissions/<int:pk>/need/", set_up.need, name="set-up-need"),
+    path("manage/commissions/<int:pk>/appraisal/", set_up.appraisal, name="set-up-appraisal"),
+    path("manage/commissions/<int:pk>/tender/", set_up.tender_details, name="set-up-tender"),
+    path("manage/commissions/<int:pk>/criteria/", set_up.criteria, name="set-up-criteria"),
+    path("manage/commissions/<int:pk>/lots/", set_up.lots, name="set-up-lots"),
+    path("manage/commissions/<int:pk>/questions/", set_up.questions, name="set-up-questions"),
+    path("manage/commissions/<int:pk>/documents/", set_up.documents, name="set-up-documents"),
     path("manage/tenders/<int:pk>/", commissioner.tender_manage, name="tender-manage"),
     path("manage/tenders/<int:pk>/bids.csv", commissioner.bids_csv, name="tender-bids-csv"),
     path("manage/tenders/<int:pk>/letters/", commissioner.award_letters, name="award-letters"),

@@ -4,10 +4,11 @@ appraisal and a tender open for bids on two lots, one bid already in."""
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from commissioning.models import Commission, Lot, Option, Tender
+from commissioning.models import Commission, Lot, Option, Tender, TenderDocument
 from commissioning.services.appraisal import appraisal_record
 from commissioning.services.bids import bid_save, bid_start, bid_submit
 from commissioning.services.tenders import (
@@ -22,10 +23,15 @@ from people.models import User
 from social_value.models import CallKind, Panel
 
 TITLE = "Community connectors for Millfield and Northgate"
+SPECIFICATION = (
+    b"%PDF-1.4\n% Community connectors: two part-time connectors per neighbourhood, "
+    b"working with the groups already there.\n%%EOF\n"
+)
 
 
 @transaction.atomic
 def demo_commissioning_load() -> None:
+    _commission_being_set_up()
     if Tender.objects.filter(title=TITLE).exists():
         return
     commissioner = User.objects.get(email="commissioner@ashbyvale.example")
@@ -92,6 +98,11 @@ def demo_commissioning_load() -> None:
     )
     Lot.objects.create(tender=tender, number=1, title="Millfield", estimated_value=180000)
     Lot.objects.create(tender=tender, number=2, title="Northgate", estimated_value=180000)
+    TenderDocument.objects.create(
+        tender=tender,
+        title="Specification: community connectors",
+        file=ContentFile(SPECIFICATION, name="specification.pdf"),
+    )
     tender_send_for_approval(tender=tender, actor=commissioner)
     tender_approve(
         tender=tender,
@@ -117,3 +128,28 @@ def demo_commissioning_load() -> None:
         files={},
     )
     bid_submit(bid=bid, actor=bidder)
+
+
+def _commission_being_set_up() -> None:
+    """A commission part-way through its task list: the need and the
+    appraisal done, the tender's details next."""
+    title = "Warm homes advice in Northgate"
+    if Commission.objects.filter(title=title).exists():
+        return
+    commissioner = User.objects.get(email="commissioner@ashbyvale.example")
+    commission = Commission.objects.create(
+        title=title,
+        need="Older tenants in Northgate say their homes are cold and the bills frightening; "
+        "they want someone local to sit down with them.",
+        created_by=commissioner,
+    )
+    commission.neighbourhoods.set(Neighbourhood.objects.filter(name="Northgate"))
+    appraisal_record(
+        commission=commission,
+        actor=commissioner,
+        assets_considered="Northgate Neighbours, the credit union's advice desk, the library.",
+        community_answer="With us: the credit union already advises; it lacks home visits.",
+        options_considered=[Option.GRANT, Option.TENDER],
+        chosen=Option.TENDER,
+        reason="Home visits for two years need a contract with insured, trained advisers.",
+    )

@@ -1,5 +1,6 @@
 from .appraisal import Commission, ExpressionOfInterest, Option, OptionsAppraisal
 from .bids import Bid, BidDocument, BidState, BidVersion, Contract
+from .contracts import DeliveryReport, KeyPerformanceIndicator, LetterKind, OutcomeLetter
 from .tenders import (
     BEFORE_AWARD,
     UNPUBLISHED,
@@ -22,11 +23,15 @@ __all__ = [
     "Clarification",
     "Commission",
     "Contract",
+    "DeliveryReport",
     "ExpressionOfInterest",
     "Interest",
+    "KeyPerformanceIndicator",
+    "LetterKind",
     "Lot",
     "Option",
     "OptionsAppraisal",
+    "OutcomeLetter",
     "Procedure",
     "Tender",
     "TenderDocument",

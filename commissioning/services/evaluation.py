@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_fsm import can_proceed
 
-from commissioning import notifications
-from commissioning.models import Bid, BidState, Contract, Lot, Tender, TenderState
+from commissioning.letters import outcome_letters_send
+from commissioning.models import Bid, BidState, Contract, LetterKind, Lot, Tender, TenderState
 from foundation.audit import audit_trail_for
 from foundation.calendar import standstill_end
 from foundation.templatetags.uk import long_date
@@ -137,13 +137,8 @@ def intended_award(*, tender: Tender, actor, reasons: dict[int, str]) -> Tender:
         description=f"Standstill to {long_date(ends_on)}",
     )
     tender.save()
-    notifications.organisations_notify(
-        tender.bids.exclude(state=BidState.WITHDRAWN).values("organisation"),
-        tender=tender,
-        subject=f"Outcome of {tender.title}",
-        body="The intended award is decided. Sign in to see your scores, the winning bid's "
-        f"scores and the reasons. The standstill period ends on {long_date(ends_on)}.",
-    )
+    # Every bidder's standstill letter: their scores, the winner's, the reasons.
+    outcome_letters_send(tender=tender, kind=LetterKind.STANDSTILL)
     return tender
 
 
@@ -210,4 +205,5 @@ def tender_award(*, tender: Tender, actor, kpis: str = "") -> list[Contract]:
         )
     transition_apply(tender, "record_contracts", actor=actor, description="Contracts recorded")
     tender.save()
+    outcome_letters_send(tender=tender, kind=LetterKind.AWARD)
     return contracts

@@ -22,6 +22,8 @@ def _locked(tender: Tender) -> Tender:
 def tender_approval_problems(tender: Tender) -> list[str]:
     """What stops a tender going for approval, in the commissioner's words."""
     problems = []
+    if not tender.commission.neighbourhoods.exists():
+        problems.append("Say which neighbourhoods the need is in.")
     if not tender.has_appraisal():
         problems.append(
             "A tender cannot be approved without an options appraisal: record whether a "
@@ -31,6 +33,8 @@ def tender_approval_problems(tender: Tender) -> list[str]:
     if not tender.lots.exists():
         problems.append("Add at least one lot.")
     problems += unasked_criteria_problems(tender)
+    if not tender.documents.exists():
+        problems.append("Add the tender documents: at least the specification.")
     return problems
 
 

@@ -339,6 +339,7 @@ def bid_detail(request, pk):
             else [],
             "documents": bid.documents.all(),
             "outcome": selectors.bid_outcome(bid) if is_bidder(bid, request.user) else None,
+            "letters": bid.letters.all() if is_bidder(bid, request.user) else [],
             "is_bidder": is_bidder(bid, request.user),
         },
     )

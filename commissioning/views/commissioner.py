@@ -12,7 +12,6 @@ from assets.models import Asset, AssetStatus
 from commissioning import selectors
 from commissioning.access import OPENED, SEALED_MESSAGE, bid_readable_by
 from commissioning.forms import (
-    AppraisalForm,
     ApprovalForm,
     CancelForm,
     ClarificationPublishForm,
@@ -54,10 +53,9 @@ def pipeline(request):
     )
 
 
-def _commission_page(request, commission, *, interest_form=None, appraisal_form=None):
-    """The commission with its appraisal; a form that came back with
-    problems is shown as posted, with a 400."""
-    appraisal = getattr(commission, "appraisal", None)
+def _commission_page(request, commission, *, interest_form=None):
+    """The commission's task list with what the appraisal draws on; a form
+    that came back with problems is shown as posted, with a 400."""
     served = commission.neighbourhoods.all()
     return render(
         request,
@@ -65,10 +63,8 @@ def _commission_page(request, commission, *, interest_form=None, appraisal_form=
         {
             "commission": commission,
             "tasks": commission_tasks(commission),
-            "appraisal": appraisal,
+            "appraisal": getattr(commission, "appraisal", None),
             "interest_form": interest_form or ExpressionOfInterestForm(),
-            "appraisal_form": appraisal_form
-            or AppraisalForm(initial=AppraisalForm.initial_from(appraisal)),
             "organisations": Organisation.objects.filter(neighbourhoods__in=served).distinct()
             if served
             else [],
@@ -80,27 +76,13 @@ def _commission_page(request, commission, *, interest_form=None, appraisal_form=
             else [],
             "interests": commission.expressions_of_interest.select_related("organisation"),
         },
-        status=400 if interest_form or appraisal_form else 200,
+        status=400 if interest_form else 200,
     )
 
 
 @permission_required(RUN, raise_exception=True)
 def commission_detail(request, pk):
-    commission = get_object_or_404(Commission, pk=pk)
-    if request.method != "POST":
-        return _commission_page(request, commission)
-    form = AppraisalForm(request.POST)
-    if form.is_valid():
-        try:
-            appraisal_services.appraisal_record(
-                commission=commission, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            errors_onto(form, error)
-        else:
-            messages.success(request, "The options appraisal is recorded.")
-            return redirect("commission-detail", pk=pk)
-    return _commission_page(request, commission, appraisal_form=form)
+    return _commission_page(request, get_object_or_404(Commission, pk=pk))
 
 
 @require_POST

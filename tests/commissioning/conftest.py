@@ -2,15 +2,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from commissioning.models import Commission, Lot, Option, Tender
+from commissioning.models import Commission, Lot, Option, Tender, TenderDocument
 from commissioning.services.appraisal import appraisal_record
 from commissioning.services.bids import bid_save, bid_start, bid_submit
 from commissioning.services.tenders import tender_approve, tender_send_for_approval
 from organisations.models import LegalForm, MembershipRole
 from people import roles
 from social_value.models import CallKind, CriterionKind, PanelRole
+from tests.neighbourhoods.factories import NeighbourhoodFactory
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
 from tests.people.factories import UserFactory
 from tests.social_value.factories import CallFactory, CriterionFactory, PanelMemberFactory
@@ -27,6 +29,7 @@ def tender_make(commissioner, *, deadline=None, appraisal=True, lots=2) -> Tende
         need="People want to stay at home, near friends.",
         created_by=commissioner,
     )
+    commission.neighbourhoods.set([NeighbourhoodFactory(name="Northgate")])
     if appraisal:
         appraisal_record(
             commission=commission,
@@ -70,6 +73,9 @@ def tender_make(commissioner, *, deadline=None, appraisal=True, lots=2) -> Tende
         ],
     )
     tender.refresh_from_db()
+    TenderDocument.objects.create(
+        tender=tender, title="Specification", file=ContentFile(b"%PDF-1.4 spec", name="spec.pdf")
+    )
     for number in range(1, lots + 1):
         Lot.objects.create(
             tender=tender, number=number, title=f"Area {number}", estimated_value=Decimal(450000)

@@ -41,10 +41,11 @@ def test_a_commission_with_no_appraisal_answers_and_offers_the_appraisal_form(cl
     response = client.get(reverse("commission-detail", args=[commission.pk]))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Not recorded yet. Record it before any tender." in html
-    assert 'name="assets_considered"' in html
-    assert 'name="community_answer"' in html
-    assert "Record the appraisal</button>" in html
+    assert "Record the options appraisal</a> before any tender." in html
+    form = client.get(reverse("set-up-appraisal", args=[commission.pk])).content.decode()
+    assert 'name="assets_considered"' in form
+    assert 'name="community_answer"' in form
+    assert "Record the appraisal</button>" in form
 
 
 def test_a_scored_criterion_with_no_bid_question_stops_approval(client, tender, commissioner):
@@ -120,12 +121,13 @@ def test_the_commission_page_is_a_task_list_of_the_set_up(client, tender, commis
     client.force_login(commissioner)
     url = reverse("commission-detail", args=[tender.commission_id])
     assert task_statuses(client.get(url).content.decode()) == [
-        ("The need and neighbourhoods", "In progress"),  # no neighbourhood chosen yet
+        ("The need and neighbourhoods", "Completed"),
         ("Options appraisal", "Completed"),
         ("Tender details and procedure", "Completed"),
         ("Scoring criteria and weights", "Completed"),
         ("Lots", "Completed"),
         ("Bid questions", "Completed"),
+        ("Documents", "Completed"),
         ("Approval", "Not started"),
     ]
 
@@ -143,7 +145,12 @@ def test_a_new_commissions_task_list_starts_with_the_appraisal(client, commissio
     client.force_login(commissioner)
     html = client.get(reverse("commission-detail", args=[commission.pk])).content.decode()
     assert task_statuses(html) == [
-        ("The need and neighbourhoods", "In progress"),
+        ("The need and neighbourhoods", "In progress"),  # no neighbourhood chosen yet
         ("Options appraisal", "Not started"),
         ("Tender details and procedure", "Cannot start yet"),
+        ("Scoring criteria and weights", "Cannot start yet"),
+        ("Lots", "Cannot start yet"),
+        ("Bid questions", "Cannot start yet"),
+        ("Documents", "Cannot start yet"),
+        ("Approval", "Cannot start yet"),
     ]

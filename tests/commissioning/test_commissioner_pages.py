@@ -53,20 +53,22 @@ def test_a_commission_without_an_appraisal_shows_an_empty_form(staff, commission
     page = staff.get(reverse("commission-detail", args=[commission.pk]))
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Not recorded yet" in html and "Record the appraisal" in html
+    assert "Not recorded yet" in html and "Record the options appraisal" in html
+    html = staff.get(reverse("set-up-appraisal", args=[commission.pk])).content.decode()
+    assert "Record the appraisal" in html
     assert SUMMARY not in html
 
 
 def test_the_options_considered_are_checkboxes(staff, commissioner):
     commission = tender_make(commissioner, appraisal=False).commission
-    html = staff.get(reverse("commission-detail", args=[commission.pk])).content.decode()
+    html = staff.get(reverse("set-up-appraisal", args=[commission.pk])).content.decode()
     assert 'name="options_considered" type="checkbox" value="grant">' in html
 
 
 def test_a_bad_appraisal_shows_each_problem_and_keeps_what_was_typed(staff, commissioner):
     commission = tender_make(commissioner, appraisal=False).commission
     response = staff.post(
-        reverse("commission-detail", args=[commission.pk]),
+        reverse("set-up-appraisal", args=[commission.pk]),
         {
             "assets_considered": "A lunch club and the Millfield Centre",
             "community_answer": "",
@@ -88,7 +90,7 @@ def test_a_bad_appraisal_shows_each_problem_and_keeps_what_was_typed(staff, comm
 
     # The business rules are the service's; its messages land on the fields.
     response = staff.post(
-        reverse("commission-detail", args=[commission.pk]),
+        reverse("set-up-appraisal", args=[commission.pk]),
         {
             "assets_considered": "A lunch club",
             "community_answer": "Yes, with us",
@@ -106,7 +108,7 @@ def test_a_bad_appraisal_shows_each_problem_and_keeps_what_was_typed(staff, comm
 
 def test_a_good_appraisal_is_recorded_and_offered_for_update(staff, commissioner):
     commission = tender_make(commissioner, appraisal=False).commission
-    url = reverse("commission-detail", args=[commission.pk])
+    url = reverse("set-up-appraisal", args=[commission.pk])
     response = staff.post(
         url,
         {

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.models import BidState, Contract, TenderState
+from commissioning.models import BidState, Contract, OutcomeLetter, TenderState
 from commissioning.services import evaluation
 from commissioning.services.tenders import (
     tender_open_bids,
@@ -19,6 +19,7 @@ from commissioning.services.tenders import (
 )
 from foundation.audit import audit_trail_for
 from people import roles
+from reminders.models import Notification
 from social_value.models import AssignmentState, CriterionKind
 from social_value.services.calls import call_open_scoring
 from social_value.services.moderation import call_open_moderation, moderation_record
@@ -104,8 +105,22 @@ def test_tender_from_appraisal_to_contract(
     lot2.refresh_from_db()
     assert lot1.winner == bids[("b", 1)]
     assert lot2.winner == bids[("a", 2)]  # Gamma was cheaper but not compliant
-    assert {m.subject for m in mail.outbox} == {f"Outcome of {tender.title}"}
-    assert len(mail.outbox) == 3  # one to each bidder's member
+    # A standstill letter for every bid, to its organisation's members.
+    assert {m.subject for m in mail.outbox} == {f"Intended award: {tender.title}"}
+    assert len(mail.outbox) == 6
+    alpha_lot1 = OutcomeLetter.objects.get(bid=bids[("a", 1)], kind="standstill")
+    assert "your bid" in alpha_lot1.body and "was not successful" in alpha_lot1.body
+    assert "The intended winner is Beta Co-op." in alpha_lot1.body
+    assert "Your scores:\n- Method: 3 (Agreed)" in alpha_lot1.body
+    assert "The winning bid's scores:\n- Method: 3 (Agreed)" in alpha_lot1.body
+    assert any(alpha_lot1.body in m.body for m in mail.outbox if a.email in m.to)
+    # And on the dashboard of Alpha's member, one for each of its two bids.
+    assert (
+        Notification.objects.filter(
+            user=a, text__startswith=f"Intended award: {tender.title}"
+        ).count()
+        == 2
+    )
     for key, bid in bids.items():
         bid.refresh_from_db()
         expected = (
@@ -118,6 +133,11 @@ def test_tender_from_appraisal_to_contract(
     loser_page = client.get(reverse("bid-detail", args=[bids[("a", 1)].pk])).content.decode()
     assert "Outcome: Unsuccessful" in loser_page
     assert "The winning bid's scores" in loser_page and "Best value" in loser_page
+    assert f"Intended award: {tender.title} (PDF)" in loser_page
+    pdf = client.get(reverse("outcome-letter", args=[alpha_lot1.pk]))
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    client.force_login(b)
+    assert client.get(reverse("outcome-letter", args=[alpha_lot1.pk])).status_code == 403
     client.force_login(commissioner)
     letters = client.get(reverse("award-letters", args=[tender.pk])).content.decode()
     assert letters.count("We are sorry: your bid") == 4  # two losers a lot
@@ -137,6 +157,10 @@ def test_tender_from_appraisal_to_contract(
     assert tender.state == TenderState.CONTRACTED
     assert {c.supplier.name for c in contracts} == {"Beta Co-op", "Alpha CIC"}
     assert Contract.objects.get(lot=lot1).value == Decimal(360000)
+    award_letter = OutcomeLetter.objects.get(bid=bids[("b", 1)], kind="award")
+    assert "the award of Lot 1: Area 1" in award_letter.body
+    assert "to you is confirmed" in award_letter.body
+    assert OutcomeLetter.objects.filter(kind="award").count() == 6
     assert [row.state for row in audit_trail_for(tender)] == [
         "awaiting_approval",
         "approved",
