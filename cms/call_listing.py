@@ -44,7 +44,10 @@ def published_tenders():
 
 
 def opened_rounds(now: datetime):
-    return Round.objects.filter(opens_at__lte=now)
+    """Rounds public by their dates, once their launch is approved."""
+    return Round.objects.filter(opens_at__lte=now).exclude(
+        launch__state__in=["draft", "awaiting_approval"]
+    )
 
 
 def without_live_page(records):

@@ -120,6 +120,12 @@ RECORDS = [
         people=("owner",),
         shown=("name",),
     ),
+    PersonalRecords(
+        model="grants.RoundLaunch",
+        label="Grant round launches they sent for approval",
+        people=("sent_for_approval_by",),
+        shown=("state",),
+    ),
 ]
 
 

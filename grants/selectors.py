@@ -43,7 +43,12 @@ def applications_of_user(*, user) -> QuerySet[Application]:
 
 def rounds_open(*, at=None) -> QuerySet[Round]:
     at = at or timezone.now()
-    return Round.objects.filter(opens_at__lte=at, closes_at__gt=at).select_related("programme")
+    return (
+        Round.objects.filter(opens_at__lte=at, closes_at__gt=at)
+        # A launch still waiting for approval keeps the round shut.
+        .exclude(launch__state__in=["draft", "awaiting_approval"])
+        .select_related("programme")
+    )
 
 
 def applications_for_officer(

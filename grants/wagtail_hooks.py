@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from grants import waiting
 from grants.models import Programme, Round
+from grants.services.launches import round_launch_start
 from grants.services.rounds import CriterionLine, round_call_create
 from organisations.models import LegalForm
 from social_value.models import Framework, Panel
@@ -121,7 +122,12 @@ class RoundAdminForm(WagtailAdminModelForm):
                 framework=data.get("scoring_framework"),
                 criteria=data["scoring_criteria"],
             )
-        return super().save(commit)
+        new = not self.instance.pk
+        round_ = super().save(commit)
+        if new and commit:
+            # A new round opens only once another officer approves its launch.
+            round_launch_start(round_=round_)
+        return round_
 
 
 def _round_links(round_: Round) -> str:

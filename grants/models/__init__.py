@@ -6,6 +6,7 @@ from .applications import (
     State,
 )
 from .awards import Award, MonitoringReturn, Payment
+from .launches import LaunchState, RoundLaunch
 from .programmes import Programme, Round
 
 __all__ = [
@@ -14,9 +15,11 @@ __all__ = [
     "ApplicationDocument",
     "Award",
     "InformationRequest",
+    "LaunchState",
     "MonitoringReturn",
     "Payment",
     "Programme",
     "Round",
+    "RoundLaunch",
     "State",
 ]

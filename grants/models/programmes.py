@@ -110,9 +110,17 @@ class Round(models.Model):
             raise ValidationError(errors)
 
     def is_open(self, at=None) -> bool:
-        """Open from `opens_at` up to, not including, the `closes_at` second."""
+        """Open from `opens_at` up to, not including, the `closes_at` second,
+        once its launch is approved."""
         at = at or timezone.now()
-        return self.opens_at <= at < self.closes_at
+        return self.is_launched() and self.opens_at <= at < self.closes_at
+
+    def is_launched(self) -> bool:
+        """A round's launch is approved by an officer other than the one who
+        sent it (grants.models.launches); a round from before launches were
+        approved has no launch record and opens by its dates."""
+        launch = getattr(self, "launch", None)
+        return launch is None or launch.state == "approved"
 
     def is_announced(self, now=None) -> bool:
         """Announced once it has opened, anyone has applied (a draft counts)
