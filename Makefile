@@ -58,11 +58,14 @@ lock:
 	$(BIN)/uv pip compile pyproject.toml -o requirements/base.lock --python-version 3.11 -q
 	$(BIN)/uv pip compile pyproject.toml --extra dev -o requirements/dev.lock --python-version 3.11 -q
 
-## Print timings and query counts for the scoring engine at scale.
+## Print timings and query counts at a council's size: the scoring engine,
+## reminders, the public pages, and the pages under load (gunicorn, wrk).
 benchmark: install
 	$(BIN)/python benchmarks/ranking.py
 	$(BIN)/python benchmarks/reminders.py
 	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/reports.py
 
 ci:
 	bash .ci/run

@@ -8,12 +8,15 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from assets import urls as asset_urls
+from foundation.health import health
 
 # One sign-in page for the whole site, which asks staff for their code
 # (people.two_factor): the admins' own sign-in pages send people to it.
 ONE_SIGN_IN = RedirectView.as_view(pattern_name="account-login", query_string=True)
 
 urlpatterns = [
+    # The load balancer's and container platform's probe (foundation.health).
+    path("health/", health, name="health"),
     path("admin/login/", ONE_SIGN_IN),
     path("django-admin/login/", ONE_SIGN_IN),
     path("admin/", include(wagtailadmin_urls)),

@@ -166,8 +166,8 @@ PEOPLE = [
     # A second commissioner: whoever sends a tender for approval cannot approve it.
     ("approver@ashbyvale.example", "Nia", "Evans", roles.COMMISSIONER, False),
     ("grants@ashbyvale.example", "Grace", "Mensah", roles.GRANTS_OFFICER, False),
-    # A second grants officer: whoever approves a payment cannot release it.
-    ("payments@ashbyvale.example", "Femi", "Adeyemi", roles.GRANTS_OFFICER, False),
+    # The finance team: releases what grants officers approve, never its own.
+    ("payments@ashbyvale.example", "Femi", "Adeyemi", roles.FINANCE_OFFICER, False),
     ("panel@ashbyvale.example", "Priya", "Shah", roles.PANEL_MEMBER, False),
     ("applicant@ashbyvale.example", "Ali", "Hassan", roles.APPLICANT, False),
 ]

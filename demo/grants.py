@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.social_value import call_create, commitments_add
+from finance.services import payments
 from grants.models import Programme, Round
 from grants.services import applying, assessment, awards
 from neighbourhoods.models import Neighbourhood
@@ -263,17 +264,18 @@ def demo_grants_load() -> None:
         ],
     )
     awards.offer_accept(application=application, actor=member, signed_name="Group Lead")
-    # Its bank details were checked by telephone; one officer approved the
-    # first instalment and the other released it.
+    # Its bank details were checked by telephone; the grants officer approved
+    # the first instalment and the finance team released it.
     releaser = User.objects.get(email="payments@ashbyvale.example")
     _bank_details_verified(application.organisation, member, releaser, "40-22-19", "31926819")
     first, second = award.payments.order_by("due_on")
     awards.payment_approve(payment=first, actor=officer)
-    awards.payment_mark_paid(
+    payments.payment_release(payment=first, actor=releaser)
+    payments.payment_paid_record(
         payment=first, actor=releaser, paid_on=start, reference="BACS-DEMO-001"
     )
-    # The second is approved and waits for Grace to release it.
-    awards.payment_approve(payment=second, actor=releaser)
+    # The second is approved and waits for Femi, of the finance team, to release it.
+    awards.payment_approve(payment=second, actor=officer)
     awards.monitoring_return_submit(
         monitoring_return=award.returns.first(),
         actor=member,

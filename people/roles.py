@@ -17,8 +17,10 @@ logger = logging.getLogger(__name__)
 ADMINISTRATOR = "Administrator"
 COMMISSIONER = "Commissioner"
 GRANTS_OFFICER = "Grants officer"
+FINANCE_OFFICER = "Finance officer"
 PANEL_MEMBER = "Panel member"
 APPLICANT = "Applicant"
+LINK_WORKER = "Link worker"
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 AUDIT_VIEW = "django_fsm_log.view_statelog"
@@ -34,6 +36,11 @@ _OFFICER_COMMON = {
     "assets.view_acvlisting",
     "assets.add_acvlisting",
     "assets.change_acvlisting",
+    # What's on: officers correct or take down any holder's event.
+    "assets.view_assetevent",
+    "assets.add_assetevent",
+    "assets.change_assetevent",
+    "assets.delete_assetevent",
     "neighbourhoods.view_neighbourhood",
     "organisations.view_organisation",
     "organisations.view_organisationmembership",
@@ -50,6 +57,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "people.view_retentionrule",
         "people.change_retentionrule",
         "auth.view_group",
+        # API tokens for integrations: made, listed and revoked (api.tokens).
+        "api.add_apitoken",
+        "api.change_apitoken",
+        "api.view_apitoken",
         "neighbourhoods.add_neighbourhood",
         "neighbourhoods.change_neighbourhood",
         "neighbourhoods.delete_neighbourhood",
@@ -75,6 +86,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     # they may see is decided per submission and per organisation.
     PANEL_MEMBER: set(),
     APPLICANT: set(),
+    # Link workers (social prescribers) build recommended lists of local
+    # support with and for the people they support; they work in the site.
+    LINK_WORKER: {"support_lists.recommend"},
 }
 
 # Officers who run calls: frameworks read, calls and panels run, scores read.
@@ -113,11 +127,36 @@ _GRANTS = {
     "grants.view_round",
     "grants.add_round",
     "grants.change_round",
-    # Money out: checking a change of bank details by telephone, and the
-    # finance system's export of payments (approving and releasing a
-    # payment need two different officers: grants.services.payments).
+    # Money out: checking a change of bank details by telephone. Approving a
+    # payment is the grants officer's; releasing it is the finance team's.
+    "organisations.verify_bankdetails",
+    # Each programme's due diligence and the agreement templates.
+    "finance.view_programmefinance",
+    "finance.add_programmefinance",
+    "finance.change_programmefinance",
+    "finance.view_agreementtemplate",
+    "finance.add_agreementtemplate",
+    "finance.change_agreementtemplate",
+    # Monitoring forms per programme, and the Key Human Indicator instruments.
+    "outcomes.view_monitoringform",
+    "outcomes.add_monitoringform",
+    "outcomes.change_monitoringform",
+    "outcomes.view_instrument",
+    "outcomes.add_instrument",
+    "outcomes.change_instrument",
+}
+
+# The finance team releases approved payments (never one they approved),
+# exports them for the finance system and records them paid; it also checks
+# changed bank details. It decides nothing about who is funded.
+ROLE_PERMISSIONS[FINANCE_OFFICER] = {
+    ADMIN_ACCESS,
+    AUDIT_VIEW,
+    "reminders.view_reminder",
+    "organisations.view_organisation",
     "organisations.verify_bankdetails",
     "grants.export_payments",
+    "finance.release_payment",
 }
 
 # Commissioners run tenders from options appraisal to contract.
@@ -142,8 +181,12 @@ ROLE_PERMISSIONS[GRANTS_OFFICER] |= _GRANTS
 ROLE_PERMISSIONS[COMMISSIONER] |= _COMMISSIONING
 ROLE_PERMISSIONS[COMMISSIONER] |= _SCORING_OFFICER
 ROLE_PERMISSIONS[GRANTS_OFFICER] |= _SCORING_OFFICER
+# Reports across programmes and their exports: the officers who fund and
+# commission, and administrators.
+for _role in (ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER):
+    ROLE_PERMISSIONS[_role] |= {"reports.view_reports"}
 
-STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER}
+STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER, FINANCE_OFFICER}
 
 
 def _permission(dotted: str) -> Permission | None:

@@ -91,6 +91,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Scheduled tasks
     "django_celery_beat",
+    # The REST API (api/): framework, OpenAPI document, filters
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -109,6 +113,13 @@ MIDDLEWARE = [
     "foundation.middleware.ContentSecurityPolicyMiddleware",
     "foundation.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for visitors not signed in, from the shared cache, before
+    # any session or CSRF work (foundation.public_cache; PUBLIC_PAGE_CACHE).
+    "foundation.public_cache.PublicPageCacheMiddleware",
+    # gzip, except a body holding a CSRF token (BREACH: foundation.compression).
+    "foundation.compression.CompressionMiddleware",
+    # An ETag on every page, and 304 Not Modified when it still matches.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,6 +135,30 @@ MIDDLEWARE = [
     # into the "signing in is paused" page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# The cache: Redis when CACHE_URL says so (production, several machines);
+# by default files under var/, which the web server, worker and beat of one
+# machine share, so a change one of them makes leaves no stale page in another.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# Which views' pages visitors not signed in are served from the cache, and
+# the longest one is kept; a change or a deadline passing ends it sooner
+# (foundation.public_cache, cms.public_pages).
+PUBLIC_PAGE_CACHE = {
+    "ENABLED": env.bool("PUBLIC_PAGE_CACHE", default=True),
+    "SECONDS": env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600),
+    "URL_NAMES": (
+        "wagtail_serve",  # home, calls, awards, approaches and the other CMS pages
+        "asset-directory",
+        "asset-detail",
+        "neighbourhood-detail",
+        "assets-geojson",
+        "openreferral-services",
+        "openreferral-service",
+        "openreferral-organizations",
+        "openreferral-organization",
+        "openreferral-locations",
+    ),
+}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -227,6 +262,37 @@ if PRIVATE_FILES_BUCKET:
             "access_key": env.str("PRIVATE_FILES_ACCESS_KEY_ID", default="") or None,
             "secret_key": env.str("PRIVATE_FILES_SECRET_ACCESS_KEY", default="") or None,
             "querystring_expire": PRIVATE_FILES_URL_SECONDS,
+        },
+    }
+# Public uploads (Wagtail's images and documents) in an S3-compatible bucket
+# when MEDIA_BUCKET is set, so every web replica sees the same files; the
+# connection defaults to the private bucket's. Addresses are signed (the
+# bucket may stay private) and last longer than a cached page.
+MEDIA_BUCKET = env.str("MEDIA_BUCKET", default="")
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": env.str(
+                "MEDIA_ENDPOINT_URL", default=env.str("PRIVATE_FILES_ENDPOINT_URL", default="")
+            )
+            or None,
+            "region_name": env.str(
+                "MEDIA_REGION", default=env.str("PRIVATE_FILES_REGION", default="")
+            )
+            or None,
+            "access_key": env.str(
+                "MEDIA_ACCESS_KEY_ID", default=env.str("PRIVATE_FILES_ACCESS_KEY_ID", default="")
+            )
+            or None,
+            "secret_key": env.str(
+                "MEDIA_SECRET_ACCESS_KEY",
+                default=env.str("PRIVATE_FILES_SECRET_ACCESS_KEY", default=""),
+            )
+            or None,
+            "file_overwrite": False,
+            "querystring_expire": env.int("MEDIA_URL_SECONDS", default=6 * 60 * 60),
         },
     }
 # Uploads above this size are refused before they reach a form.
@@ -334,7 +400,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Wagtail's background tasks log every run at INFO: only problems matter.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # WeasyPrint narrates every step of every PDF at INFO.
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # --- Scoring ------------------------------------------------------------------
@@ -562,6 +633,10 @@ THREESIXTY_GIVING_FUNDER_ID = env.str("THREESIXTY_GIVING_FUNDER_ID", default="GB
 THREESIXTY_GIVING_FUNDER_NAME = env.str(
     "THREESIXTY_GIVING_FUNDER_NAME", default="Ashby Vale Borough Council"
 )
+# The council's own account, debited by the BACS Standard 18 file (finance.exports).
+FINANCE_BACS_SORT_CODE = env.str("FINANCE_BACS_SORT_CODE", default="000000")
+FINANCE_BACS_ACCOUNT_NUMBER = env.str("FINANCE_BACS_ACCOUNT_NUMBER", default="00000000")
+FINANCE_BACS_NAME = env.str("FINANCE_BACS_NAME", default=THREESIXTY_GIVING_FUNDER_NAME)
 OPEN_DATA_LICENCE_URL = env.str(
     "OPEN_DATA_LICENCE_URL",
     default="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -569,3 +644,40 @@ OPEN_DATA_LICENCE_URL = env.str(
 OPEN_DATA_LICENCE_NAME = env.str("OPEN_DATA_LICENCE_NAME", default="Open Government Licence v3.0")
 # OCDS: ocds-<prefix>-<internal id>; register the six characters with OCP.
 OCDS_OCID_PREFIX = env.str("OCDS_OCID_PREFIX", default="ocds-a1b2c3")
+
+# The REST API (api/). Read-only; signed-in members by session (DRF's
+# session authentication enforces CSRF), integrations by a hashed API token.
+# The API's views throttle callers at these rates, counted in the shared cache.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="600/hour"),
+        "user": env.str("API_THROTTLE_USER", default="3000/hour"),
+    },
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Common Ground API",
+    "DESCRIPTION": "Calls for partners, awards and assets for anyone; applications, "
+    "grants, payments due and contracts for those allowed to see them.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_this_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.refusals_documented",
+    ],
+}

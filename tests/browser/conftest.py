@@ -32,6 +32,7 @@ LOGINS = {
     "panel": "panel@ashbyvale.example",
     "grants officer": "grants@ashbyvale.example",
     "commissioner": "commissioner@ashbyvale.example",
+    "finance officer": "payments@ashbyvale.example",
 }
 # "E-mail address" today; "Email address" is the GOV.UK spelling.
 EMAIL_LABEL = re.compile(r"^e-?mail( address)?$", re.IGNORECASE)

@@ -15,9 +15,13 @@ from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from commissioning.models import Contract
-from grants.models import Application, Round
+from assets.models import Asset
+from commissioning.models import Commission, Contract
+from demo.community import DEMO_PASSWORD
+from demo.support import demo_list_paths
+from grants.models import Application, Award, Round
 from grants.waiting import QUEUES
+from outcomes.models import AnswerLink
 from people.models import User
 from social_value.models import Call
 from social_value.permissions import can_oversee
@@ -29,6 +33,15 @@ AXE = Axe()
 BLOCKING = {"serious", "critical"}
 NARROW = {"width": 320, "height": 800}
 MAX_PAGES = 150
+SET_UP_TASKS = [
+    "set-up-need",
+    "set-up-appraisal",
+    "set-up-tender",
+    "set-up-criteria",
+    "set-up-lots",
+    "set-up-questions",
+    "set-up-documents",
+]
 # Staff work in the Wagtail and Django admins, which are not ours to mark up;
 # files are not pages.
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/media/", "/static/")
@@ -43,6 +56,14 @@ STARTS = {
         "/accounts/password-reset/",
         # Open data: the 360Giving files of grants.
         "/open-data/grants/",
+        # The API's reference for people.
+        "/api/docs/",
+        # Lists of support, reached by their private links.
+        *demo_list_paths(),
+        # Finding support: one search, what is near a postcode, the widget.
+        "/search/?q=lunch",
+        "/neighbourhoods/?postcode=AV1+2CK",
+        "/widget/?neighbourhood=old-town",
     ],
     **{role: ["/", "/portal/"] for role in LOGINS},
 }
@@ -56,7 +77,11 @@ STARTS["applicant"] = [
 ]
 STARTS["grants officer"] = [*STARTS["grants officer"], "/accounts/two-factor/"]
 # Money out: bank details waiting to be verified, and the finance export.
-STARTS["grants officer"] += ["/portal/bank-details/to-verify/", "/grants/manage/payments/finance/"]
+STARTS["grants officer"] += ["/portal/bank-details/to-verify/", "/finance/claims/"]
+# The finance team: payments to release, export and record paid.
+STARTS["finance officer"] += ["/finance/payments/", "/portal/bank-details/to-verify/"]
+# Reports across programmes, linked from the staff home.
+STARTS["grants officer"] += ["/reports/"]
 # Fewer than this many pages means the crawl was cut short (a broken home
 # page, a lost menu), not that the site shrank.
 MINIMUM_PAGES = {
@@ -65,6 +90,7 @@ MINIMUM_PAGES = {
     "panel": 30,
     "grants officer": 40,
     "commissioner": 35,
+    "finance officer": 5,
 }
 
 FOCUSED = """() => {
@@ -155,6 +181,7 @@ def staff_starts(email: str) -> list[str]:
             starts.append(reverse("grants-round-dashboard", args=[round_.pk]))
             starts.append(reverse("grants-application-list", args=[round_.pk]))
             starts.append(reverse("grants-decisions", args=[round_.pk]))
+            starts.append(reverse("round-launch", args=[round_.pk]))
         # What waits for the team, linked from the staff home.
         starts += [reverse("grants-waiting", args=[queue.slug]) for queue in QUEUES]
     if user.has_perm("commissioning.run_tender"):
@@ -162,6 +189,13 @@ def staff_starts(email: str) -> list[str]:
         starts += [
             reverse("contract-detail", args=[pk])
             for pk in Contract.objects.values_list("pk", flat=True)
+        ]
+        # A new commission and every set-up task of each commission.
+        starts.append(reverse("commission-new"))
+        starts += [
+            reverse(task, args=[pk])
+            for pk in Commission.objects.values_list("pk", flat=True)
+            for task in SET_UP_TASKS
         ]
     return starts + [
         reverse("call-overview", args=[call.pk])
@@ -394,3 +428,118 @@ def test_the_personal_data_pages_are_accessible(page, demo_site):
         if found:
             problems[path] = found
     assert problems == {}
+
+
+def test_lists_of_support_and_whats_on_pages_are_accessible(page, browser, demo_site):
+    """Lists of support and What's on: the pages behind a private link, a
+    link worker's and an asset holder's, and those reached only by sending
+    a form (an error, a list sent, a list deleted)."""
+    problems = {}
+    saved, _ = demo_list_paths()
+    for path, status in [(saved, 200), (saved + "print/", 200), ("/lists/" + "x" * 43 + "/", 404)]:
+        response = page.goto(path)
+        found = audit(page)
+        if response.status != status:
+            found.insert(0, f"answers HTTP {response.status}")
+        if found:
+            problems[path] = found
+    page.goto(saved)
+    page.get_by_label("Their e-mail address").fill("not an address")
+    page.get_by_role("button", name="Send the list").click()
+    _checked(page, "a list sent to a wrong address", problems)
+    page.get_by_label("Their e-mail address").fill("carer@example.org")
+    page.get_by_role("button", name="Send the list").click()
+    expect(page.get_by_text("The list is on its way")).to_be_visible()
+    _checked(page, "a list sent", problems)
+    page.get_by_role("link", name="Delete this list").click()
+    page.get_by_role("button", name="Delete the list").click()
+    _checked(page, "a list deleted", problems)
+    page.goto(saved)
+    _checked(page, "a deleted list's link", problems)
+
+    context = browser.new_context(
+        base_url=demo_site, viewport=WIDE, locale="en-GB", timezone_id="Europe/London"
+    )
+    worker = context.new_page()
+    sign_in(worker, "linkworker@ashbyvale.example")
+    worker.goto(reverse("support_lists:recommended-index"))
+    _checked(worker, "recommended lists", problems)
+    worker.get_by_role("button", name="Start a list").click()
+    _checked(worker, "a list started with no name", problems)
+    worker.get_by_label("Who is the list for?").fill("Kim")
+    worker.get_by_role("button", name="Start a list").click()
+    _checked(worker, "a recommended list", problems)
+    lunch_club = Asset.objects.get(name="Old Town lunch club")
+    worker.goto(reverse("support_lists:recommend", args=[lunch_club.pk]))
+    _checked(worker, "add to a recommended list", problems)
+    worker.get_by_role("button", name="Add to the list").click()
+    _checked(worker, "add to a recommended list with no list chosen", problems)
+    worker.get_by_label("Kim").check()
+    worker.get_by_role("button", name="Add to the list").click()
+    worker.get_by_role("button", name="Make the private link").click()
+    _checked(worker, "a recommended list's private link", problems)
+    context.close()
+
+    sign_in(page, LOGINS["applicant"])
+    gardens = Asset.objects.get(name="Canal towpath gardens")
+    page.goto(reverse("asset-events", args=[gardens.pk]))
+    _checked(page, "What's on, for the holder", problems)
+    page.goto(reverse("asset-event-add", args=[gardens.pk]))
+    _checked(page, "add an event", problems)
+    page.get_by_role("button", name="Save the event").click()
+    _checked(page, "an event with nothing filled in", problems)
+
+    assert not problems, "\n".join(
+        f"{what}\n" + "\n".join(f"    - {problem}" for problem in found)
+        for what, found in problems.items()
+    )
+
+
+def test_the_outcomes_pages_are_accessible(page, browser, demo_site):
+    """Monitoring and Key Human Indicator pages the crawl cannot reach: the
+    grant holder's (the demo applicant holds no grant), the anonymous
+    link's (signed out, reached only by the link) and the officer's."""
+    award = Award.objects.get(application__organisation__name="Northgate Neighbours")
+    lead = User.objects.filter(memberships__organisation__name="Northgate Neighbours").first()
+    lead.set_password(DEMO_PASSWORD)
+    lead.save()
+    link = AnswerLink.objects.get(award=award, closed_at__isnull=True)
+    due = award.returns.filter(submitted_at__isnull=True).order_by("due_on").first()
+    connections = award.application.round.programme.monitoring_form.instruments.first()
+    problems = {}
+
+    def check(on, path, status=200):
+        response = on.goto(path)
+        found = audit(on)
+        if response.status != status:
+            found.insert(0, f"answers HTTP {response.status}")
+        if found:
+            problems[path] = found
+
+    check(page, f"/outcomes/a/{link.token}/")
+    check(page, "/outcomes/a/not-a-real-link/", status=404)
+    check(page, f"/outcomes/a/{link.token}/thanks/")
+    sign_in(page, lead.email)
+    check(page, f"/outcomes/returns/{due.pk}/")
+    check(page, f"/outcomes/grants/{award.pk}/people/")
+    check(page, f"/outcomes/grants/{award.pk}/people/{connections.pk}/enter/")
+    context = browser.new_context(
+        base_url=demo_site, viewport=WIDE, locale="en-GB", timezone_id="Europe/London"
+    )
+    officer = context.new_page()
+    sign_in(officer, LOGINS["grants officer"])
+    check(officer, f"/outcomes/manage/grants/{award.pk}/")
+    context.close()
+    assert problems == {}
+
+
+def test_an_unknown_postcode_explains_the_problem_accessibly(page, demo_site):
+    page.goto("/neighbourhoods/")
+    page.get_by_label("Your postcode").fill("AV1 1ZZ")
+    page.get_by_role("button", name="Find what is near").click()
+
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary).to_contain_text("We cannot find AV1 1ZZ in the postcode directory")
+    href = summary.get_by_role("link").first.get_attribute("href")
+    assert page.locator(f"[id='{href[1:]}']").count() == 1, f"{href} leads nowhere"
+    assert blocking_violations(page) == []
