@@ -39,10 +39,7 @@ class FilterForm(forms.Form):
         self.is_valid()
         # An unbound form (a first visit, no query) has chosen nothing yet.
         chosen = getattr(self, "cleaned_data", {})
-        return {
-            name: chosen.get(name) or field.initial
-            for name, field in self.fields.items()
-        }
+        return {name: chosen.get(name) or field.initial for name, field in self.fields.items()}
 
 
 class SiteSearchForm(FilterForm):

@@ -192,10 +192,15 @@ def staff_starts(email: str) -> list[str]:
         ]
         # A new commission and every set-up task of each commission.
         starts.append(reverse("commission-new"))
+        # Before a commission has a tender, the tasks that change the tender
+        # send the commissioner back to the task list to give its details.
+        with_tender = set(
+            Commission.objects.filter(tenders__isnull=False).values_list("pk", flat=True)
+        )
         starts += [
             reverse(task, args=[pk])
             for pk in Commission.objects.values_list("pk", flat=True)
-            for task in SET_UP_TASKS
+            for task in (SET_UP_TASKS if pk in with_tender else SET_UP_TASKS[:3])
         ]
     return starts + [
         reverse("call-overview", args=[call.pk])

@@ -43,6 +43,15 @@ def problems(package: dict) -> list[str]:
 
 @pytest.fixture
 def demo():
+    """The demo with one programme published: the Tea and talk grant's, the
+    one these tests follow. Other programmes publish nothing here."""
+    call_command("demo_load", stdout=io.StringIO())
+    tea = Application.objects.get(project_title="Tea and talk afternoons")
+    Programme.objects.exclude(rounds__applications=tea).update(publish_360giving_from=None)
+
+
+@pytest.fixture
+def whole_demo():
     call_command("demo_load", stdout=io.StringIO())
 
 
@@ -102,9 +111,10 @@ def test_a_programme_not_opted_in_publishes_nothing(client, demo):
 
 
 def test_grants_decided_before_the_programme_opted_in_stay_out(client, demo):
-    Programme.objects.update(publish_360giving_from=timezone.localdate() + timedelta(days=1))
+    published = Programme.objects.exclude(publish_360giving_from=None)
+    published.update(publish_360giving_from=timezone.localdate() + timedelta(days=1))
     assert package(client)["grants"] == []
-    Programme.objects.update(publish_360giving_from=timezone.localdate())
+    published.update(publish_360giving_from=timezone.localdate())
     assert len(package(client)["grants"]) == 1
 
 
@@ -201,3 +211,26 @@ def test_without_the_schema_the_csv_says_so_and_the_json_still_works(client, dem
         assert len(package(client)["grants"]) == 1
     finally:
         flattening.grant_schema.cache_clear()
+
+
+def test_the_spreadsheet_keeps_a_grant_with_two_places(client, whole_demo, tmp_path):
+    """The CSV has columns for one place only; the spreadsheet keeps every
+    place of every grant in the whole demo, on its own sheet."""
+    data = package(client)
+    source = tmp_path / "flat.xlsx"
+    source.write_bytes(client.get(reverse("threesixty-xlsx")).content)
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps(flattening.grant_schema()))
+    unflatten(
+        str(source),
+        input_format="xlsx",
+        output_name=str(tmp_path / "back.json"),
+        root_list_path="grants",
+        root_id="",
+        schema=str(schema),
+        convert_titles=True,
+    )
+    back = json.loads((tmp_path / "back.json").read_text())
+    two_places = [g for g in data["grants"] if len(g.get("beneficiaryLocation", [])) > 1]
+    assert two_places
+    assert back["grants"] == data["grants"]
