@@ -116,7 +116,16 @@ OVERFLOWING = """() => {
       && box.left + el.scrollWidth > edge;
     return box.right > edge || spills;
   };
-  const wide = [...document.body.querySelectorAll('*')].filter(sticksOut);
+  // What sticks out inside a box that scrolls or clips does not widen the page.
+  const clipped = el => {
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
+  const wide = [...document.body.querySelectorAll('*')].filter(
+    el => sticksOut(el) && !clipped(el)
+  );
   const describe = el => {
     const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
     const text = (el.innerText || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
