@@ -1,5 +1,5 @@
-"""Who may see and do what with a grant's monitoring, checked in every view
-and again in every service."""
+"""Who may see and do what with a grant's or a contract's monitoring,
+checked in every view and again in every service."""
 
 from django.core.exceptions import PermissionDenied
 
@@ -7,6 +7,7 @@ from grants.models import Award
 from organisations.selectors import membership_for
 
 OFFICER = "grants.assess_application"
+COMMISSIONER = "commissioning.run_tender"
 
 
 def is_officer(user) -> bool:
@@ -27,3 +28,23 @@ def grant_holder_required(user, award: Award) -> None:
 def officer_required(user) -> None:
     if not is_officer(user):
         raise PermissionDenied("Only a grants officer can do this.")
+
+
+def is_commissioner(user) -> bool:
+    return user.is_authenticated and user.has_perm(COMMISSIONER)
+
+
+def is_supplier(user, contract) -> bool:
+    return user.is_authenticated and (
+        membership_for(user=user, organisation=contract.supplier) is not None
+    )
+
+
+def commissioner_required(user) -> None:
+    if not is_commissioner(user):
+        raise PermissionDenied("Only a commissioner can do this.")
+
+
+def supplier_required(user, contract) -> None:
+    if not is_supplier(user, contract):
+        raise PermissionDenied("Only members of the contract's supplier can do this.")

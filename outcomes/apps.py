@@ -10,6 +10,7 @@ class OutcomesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from commissioning import hooks as commissioning_hooks
         from grants import hooks
         from outcomes import links, personal_data
 
@@ -17,5 +18,7 @@ class OutcomesConfig(AppConfig):
         hooks.OFFICER_LINKS.append(links.officer_links)
         hooks.APPLICANT_LINKS.append(links.applicant_links)
         hooks.RETURN_PAGES.append(links.return_page)
+        # Nor can commissioning: its contract page shows the contract's returns.
+        commissioning_hooks.CONTRACT_SECTIONS.append(links.contract_section)
         # The records naming a person, for subject access, erasure and retention.
         personal_data.register()

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from foundation.money import MoneyField
+from foundation.widgets import DateField
 from outcomes.models import Frequency, Instrument, QuestionKind
 
 
@@ -58,3 +60,72 @@ class ScheduleForm(forms.Form):
             "invalid_choice": "Choose one of the options shown.",
         },
     )
+
+
+class ContractReturnDueForm(forms.Form):
+    due_on = DateField(
+        label="When is the return due?",
+        help_text="For example, 30 6 2027",
+        error_messages={"required": "Enter the date the return is due."},
+    )
+
+
+class ContractReturnForm(forms.Form):
+    """A contract return's standard parts. Nothing is required here: the
+    service names every missing part at once, beside the contract's own
+    questions (as a grant's return does)."""
+
+    narrative = forms.CharField(
+        label="What happened", widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    spend_to_date = MoneyField(label="Spent so far (£)", max_digits=14, required=False)
+
+    def __init__(self, *args, indicators=(), commitments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators, self.commitments = list(indicators), list(commitments)
+        for indicator in self.indicators:
+            self.fields[f"achieved_{indicator.pk}"] = forms.DecimalField(
+                label=f"{indicator.measure}: achieved this period ({indicator.unit})",
+                help_text=f"The contract's target is {indicator.target.normalize():f} "
+                f"{indicator.unit}.",
+                min_value=0,
+                max_digits=12,
+                decimal_places=2,
+                required=False,
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+                error_messages={
+                    "invalid": "Enter a number, like 40",
+                    "min_value": "Enter 0 or more.",
+                },
+            )
+        for commitment in self.commitments:
+            self.fields[f"delivered_{commitment.pk}"] = forms.DecimalField(
+                label=f"{commitment.measure.name}: delivered this period "
+                f"({commitment.measure.get_unit_display()})",
+                help_text=f"You committed to {commitment.quantity:g} in all. "
+                "Leave empty if none this period.",
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+                required=False,
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+                error_messages={
+                    "invalid": "Enter a number, like 40",
+                    "min_value": "Enter 0 or more.",
+                },
+            )
+            self.fields[f"evidence_{commitment.pk}"] = forms.CharField(
+                label=f"Evidence for {commitment.measure.name}",
+                required=False,
+                help_text=commitment.measure.evidence_required,
+            )
+
+    def achieved(self) -> dict:
+        return {i.pk: self.cleaned_data.get(f"achieved_{i.pk}") for i in self.indicators}
+
+    def delivered(self) -> dict:
+        return {
+            c.pk: (self.cleaned_data[f"delivered_{c.pk}"], self.cleaned_data[f"evidence_{c.pk}"])
+            for c in self.commitments
+            if self.cleaned_data.get(f"delivered_{c.pk}") is not None
+        }

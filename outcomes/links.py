@@ -1,9 +1,13 @@
-"""The outcomes pages grants' own pages link to (through grants.hooks)."""
+"""The outcomes pages grants' own pages link to (through grants.hooks), and
+the monitoring returns section of a contract's page (commissioning.hooks)."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from grants.models import State
+from outcomes.access import is_commissioner, is_supplier
 from outcomes.models import MonitoringForm
+from outcomes.selectors import contract_returns
 
 AFTER_OFFER = (State.OFFER, State.ACCEPTED, State.ACTIVE, State.COMPLETED)
 
@@ -40,3 +44,20 @@ def return_page(monitoring_return) -> str:
     if MonitoringForm.objects.filter(programme_id=programme_id).exists():
         return reverse("outcomes:return", args=[monitoring_return.pk])
     return ""
+
+
+def contract_section(contract, request) -> str:
+    """Commissioners read every return sent and reach the schedule; the
+    supplier's members see what is due and file it. Anyone else: nothing."""
+    commissioner = is_commissioner(request.user)
+    if not (commissioner or is_supplier(request.user, contract)):
+        return ""
+    return render_to_string(
+        "outcomes/includes/contract_returns.html",
+        {
+            "contract": contract,
+            "returns": contract_returns(contract),
+            "is_commissioner": commissioner,
+        },
+        request=request,
+    )

@@ -14,8 +14,16 @@ from django.db.models import Avg, Count, QuerySet
 from django.db.models.functions import ExtractQuarter, ExtractYear
 
 from grants.models import Award, MonitoringReturn
+from grants.questions import answers_for_display
 from organisations.models import Organisation
-from outcomes.models import Answer, AnswerLink, Instrument, MonitoringForm, ReturnAnswers
+from outcomes.models import (
+    Answer,
+    AnswerLink,
+    ContractReturn,
+    Instrument,
+    MonitoringForm,
+    ReturnAnswers,
+)
 
 # Results for fewer people than this are never shown: with so few, a
 # grant holder or neighbour could tell who said what.
@@ -206,3 +214,22 @@ def returns_with_answers(award: Award) -> list[tuple[MonitoringReturn, dict]]:
         for a in ReturnAnswers.objects.filter(monitoring_return__in=returns)
     }
     return [(r, stored.get(r.pk, {})) for r in returns]
+
+
+def contract_monitoring_form(contract) -> MonitoringForm | None:
+    return MonitoringForm.objects.filter(contract=contract).first()
+
+
+def contract_returns(contract) -> list[tuple[ContractReturn, list[tuple[str, str]]]]:
+    """Each return of the contract, soonest due first, with the answers to
+    the contract's questions in words (for those sent), in a fixed number
+    of queries however many returns there are."""
+    form = contract_monitoring_form(contract)
+    questions = form.questions if form else []
+    returns = ContractReturn.objects.filter(contract=contract).prefetch_related(
+        "indicator_reports__indicator", "social_value_reports__commitment__measure"
+    )
+    return [
+        (r, answers_for_display(questions, r.answers) if r.submitted_at and questions else [])
+        for r in returns.order_by("due_on")
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from outcomes.views import anonymous, officer, people, returns
+from outcomes.views import anonymous, contracts, officer, people, returns
 
 app_name = "outcomes"
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
         name="answers-enter",
     ),
     path("manage/grants/<int:pk>/", officer.grant_monitoring, name="grant-monitoring"),
+    path("contract-returns/<int:pk>/", contracts.contract_return, name="contract-return"),
+    path(
+        "manage/contracts/<int:pk>/returns/",
+        contracts.contract_schedule,
+        name="contract-schedule",
+    ),
     # Anonymous: the token is the only key, and it cannot be guessed.
     path("a/<str:token>/", anonymous.answer, name="answer"),
     path("a/<str:token>/thanks/", anonymous.thanks, name="answer-thanks"),

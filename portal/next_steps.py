@@ -15,6 +15,7 @@ from django.utils import timezone
 from commissioning.models import Bid, BidState, TenderState
 from grants.models import Application, InformationRequest, MonitoringReturn, State
 from organisations.selectors import organisations_of
+from outcomes.models import ContractReturn
 from social_value.models import Assignment, AssignmentState, CallState
 
 RETURNS_SHOWN_AHEAD = timedelta(days=30)
@@ -104,6 +105,22 @@ def _bid_steps(organisations) -> list[NextStep]:
     ]
 
 
+def _contract_steps(organisations) -> list[NextStep]:
+    return [
+        NextStep(
+            "Send your contract monitoring return",
+            f"{r.contract.lot.tender.title}, {r.contract.supplier.name}",
+            reverse("outcomes:contract-return", args=[r.pk]),
+            _end_of(r.due_on),
+        )
+        for r in ContractReturn.objects.filter(
+            contract__supplier__in=organisations,
+            submitted_at__isnull=True,
+            due_on__lte=timezone.localdate() + RETURNS_SHOWN_AHEAD,
+        ).select_related("contract__lot__tender", "contract__supplier")
+    ]
+
+
 def _scoring_steps(user) -> list[NextStep]:
     return [
         NextStep(
@@ -124,6 +141,11 @@ def _scoring_steps(user) -> list[NextStep]:
 
 def next_steps_for(user) -> list[NextStep]:
     organisations = organisations_of(user=user)
-    steps = [*_grant_steps(organisations), *_bid_steps(organisations), *_scoring_steps(user)]
+    steps = [
+        *_grant_steps(organisations),
+        *_bid_steps(organisations),
+        *_contract_steps(organisations),
+        *_scoring_steps(user),
+    ]
     far = timezone.now() + timedelta(days=3650)
     return sorted(steps, key=lambda step: (step.due or far, step.title))

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from commissioning import hooks
 from commissioning.access import is_bidder
 from commissioning.contract_forms import DeliveryReportForm, IndicatorForm
 from commissioning.forms import errors_onto
@@ -67,6 +68,7 @@ def contract_detail(request, pk):
             "indicator_form": indicator_form or IndicatorForm(),
             "report_form": report_form or DeliveryReportForm(indicators=indicators),
             "error_form": bound,
+            "sections": hooks.contract_sections(contract, request),
         },
         status=400 if bound is not None else 200,
     )

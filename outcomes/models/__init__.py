@@ -1,4 +1,5 @@
 from .answers import Answer, AnswerLink, Given, Response
+from .contract_returns import ContractReturn
 from .instruments import Instrument, InstrumentQuestion, LevelBlock, QuestionKind
 from .monitoring import (
     Frequency,
@@ -11,6 +12,7 @@ from .monitoring import (
 __all__ = [
     "Answer",
     "AnswerLink",
+    "ContractReturn",
     "Frequency",
     "Given",
     "Instrument",

@@ -15,7 +15,7 @@ from outcomes.services.returns import monitoring_return_file
 from social_value.selectors import commitments_delivery
 
 
-def _errors_onto(error: ValidationError, *forms) -> None:
+def errors_onto(error: ValidationError, *forms) -> None:
     """Put each problem next to its field, whichever form holds it."""
     problems = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
     for field, messages_ in problems.items():
@@ -61,7 +61,7 @@ def monitoring_return(request, pk):
                 answers=questions.answers(),
             )
         except ValidationError as error:
-            _errors_onto(error, standard, questions)
+            errors_onto(error, standard, questions)
         else:
             messages.success(request, "Thank you: your return is sent.")
             return redirect("application-detail", pk=application.pk)
