@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from demo.cms import demo_cms_load
 from demo.commissioning import demo_commissioning_load
 from demo.community import DEMO_PASSWORD, demo_community_load
+from demo.contract_monitoring import demo_contract_monitoring_load
 from demo.finance import demo_finance_load
 from demo.grants import demo_grants_load
 from demo.outcomes import demo_outcomes_load
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         demo_places_load()
         demo_reports_load()
         demo_outcomes_load()
+        demo_contract_monitoring_load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded: Ashby Vale."))
         self.stdout.write(
             f"Sign in at http://127.0.0.1:8000/accounts/sign-in/ "
