@@ -170,6 +170,8 @@ PEOPLE = [
     ("payments@ashbyvale.example", "Femi", "Adeyemi", roles.FINANCE_OFFICER, False),
     ("panel@ashbyvale.example", "Priya", "Shah", roles.PANEL_MEMBER, False),
     ("applicant@ashbyvale.example", "Ali", "Hassan", roles.APPLICANT, False),
+    # A second organisation's member, so two local groups can compete for a tender.
+    ("bidder@ashbyvale.example", "Rosa", "Mendes", roles.APPLICANT, False),
 ]
 
 
@@ -233,6 +235,11 @@ def demo_community_load() -> list[tuple[str, str]]:
     kitchen = Organisation.objects.get(name="Canal Side Community Kitchen")
     OrganisationMembership.objects.get_or_create(
         organisation=kitchen, user=applicant, defaults={"role": MembershipRole.ADMIN}
+    )
+    OrganisationMembership.objects.get_or_create(
+        organisation=Organisation.objects.get(name="Northgate Neighbours"),
+        user=User.objects.get(email="bidder@ashbyvale.example"),
+        defaults={"role": MembershipRole.ADMIN},
     )
     tavern = Asset.objects.get(name="The Mill Tavern")
     if not tavern.acv_listings.exists():

@@ -29,6 +29,7 @@ WIDE = {"width": 1280, "height": 900}
 
 LOGINS = {
     "applicant": "applicant@ashbyvale.example",
+    "second bidder": "bidder@ashbyvale.example",
     "panel": "panel@ashbyvale.example",
     "grants officer": "grants@ashbyvale.example",
     "commissioner": "commissioner@ashbyvale.example",
