@@ -4,185 +4,30 @@ second commissioner approves and publishes it; the public finds it on
 "Calls for partners" at once, on a page made from the record. Screenshots
 of each step; every page of ours on the way passes axe."""
 
+import re
+from datetime import datetime, timedelta
+
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django_fsm_log.models import StateLog
 from playwright.sync_api import expect
 
-from commissioning.models import Commission, Tender
-from tests.browser.conftest import BROWSER_TEST, LOGINS, WIDE, sign_in
-from tests.browser.test_accessibility import audit
+from commissioning.models import Tender
+from commissioning.tasks import tenders_close
+from social_value.models import Assignment
+from tests.browser.commissioning_steps import (
+    approved_and_published,
+    bid_made,
+    checked,
+    person,
+    scored_by_panel,
+    set_up_every_task,
+)
+from tests.browser.conftest import BROWSER_TEST, LOGINS, WIDE, link_or_button, sign_in
 
 pytestmark = BROWSER_TEST
 APPROVER = "approver@ashbyvale.example"
-
-
-def checked(page, what: str, problems: dict, *, after_form: bool = False) -> None:
-    found = audit(page, skip_link=not after_form)
-    if found:
-        problems[what] = found
-
-
-def fill_date(page, legend: str, day: int, month: int, year: int) -> None:
-    group = page.get_by_role("group", name=legend)
-    group.get_by_label("Day").fill(str(day))
-    group.get_by_label("Month").fill(str(month))
-    group.get_by_label("Year").fill(str(year))
-
-
-def task_status(page, task: str):
-    return page.get_by_role("listitem").filter(has=page.get_by_role("link", name=task, exact=True))
-
-
-def criterion_fill(page, number: int, title: str, kind: str, weight: str, social=False):
-    row = page.get_by_role("group", name=f"Criterion {number}")
-    row.get_by_label("Criterion", exact=True).fill(title)
-    row.get_by_label("How it is judged").select_option(label=kind)
-    row.get_by_label("Weight (%)").fill(weight)
-    if social:
-        row.get_by_label("It assesses social value").check()
-
-
-def set_up_every_task(page, shot, problems) -> Commission:
-    """The commissioner's part: a brand-new commission through every task
-    on the task list, each on its own page."""
-    page.goto(reverse("commissioning-pipeline"))
-    page.get_by_role("button", name="Start a new commission").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Start a new commission")
-    page.wait_for_load_state()
-    checked(page, "a new commission", problems)
-    page.get_by_label("Title").fill("Befriending in Millfield")
-    page.get_by_label("The need").fill("Older people living alone want company, not a rota.")
-    page.get_by_label("Millfield").check()
-    shot("a new commission")
-    page.get_by_role("button", name="Create the commission").click()
-    expect(page.get_by_text("The commission is created. Now set it up.")).to_be_visible()
-    commission = Commission.objects.get(title="Befriending in Millfield")
-    assert commission.created_by.email == LOGINS["commissioner"]
-    expect(task_status(page, "Options appraisal")).to_contain_text("Not started")
-    expect(task_status(page, "Approval")).to_contain_text("Cannot start yet")
-    checked(page, "a commission with no appraisal", problems, after_form=True)
-    shot("the task list of a new commission")
-
-    page.get_by_role("link", name="Options appraisal", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Options appraisal")
-    page.wait_for_load_state()
-    checked(page, "the options appraisal task", problems)
-    page.get_by_label("Community assets already there").fill("A lunch club and a library.")
-    page.get_by_label("Could a community organisation do this better, or with us?").fill(
-        "With us: the lunch club knows who is alone."
-    )
-    page.get_by_label("A grant").check()
-    page.get_by_label("A tender").check()
-    page.get_by_label("Chosen").select_option(label="A tender")
-    page.get_by_label("Why").fill("Visits every week for three years need a contract.")
-    page.get_by_role("button", name="Record the appraisal").click()
-    expect(page.get_by_text("The options appraisal is recorded.")).to_be_visible()
-    expect(task_status(page, "Options appraisal")).to_contain_text("Completed")
-    shot("the appraisal recorded")
-
-    page.get_by_role("link", name="Tender details and procedure", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Tender details and procedure")
-    page.wait_for_load_state()
-    checked(page, "the tender details task", problems)
-    page.get_by_label("Tender title").fill("Befriending in Millfield")
-    page.get_by_label("What is being bought").fill(
-        "Regular visits and company for older people living alone."
-    )
-    page.get_by_label("Estimated value (£)").fill("£120,000")
-    page.get_by_label("Open procedure").check()
-    year = timezone.localdate().year + 1
-    fill_date(page, "Last day for questions", 1, 3, year)
-    page.get_by_label("Time questions close").fill("12:00")
-    fill_date(page, "Closing date for bids", 15, 3, year)
-    page.get_by_label("Time bids close").fill("5pm")
-    fill_date(page, "Expected award", 30, 4, year)
-    fill_date(page, "Contract starts", 1, 6, year)
-    fill_date(page, "Contract ends", 31, 5, year + 3)
-    shot("the tender's details")
-    page.get_by_role("button", name="Save and return to the task list").click()
-    expect(page.get_by_text("The tender's details are saved.")).to_be_visible()
-
-    page.get_by_role("link", name="Scoring criteria and weights", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Scoring criteria and weights")
-    page.wait_for_load_state()
-    page.get_by_label("The panel that scores the bids").select_option(
-        label="Connected Communities panel"
-    )
-    criterion_fill(page, 1, "Method", "Scored", "65")
-    criterion_fill(page, 2, "Social value", "Scored", "5", social=True)
-    criterion_fill(page, 3, "Price", "Price", "30")
-    # Checked as the weights are typed, before anything is sent.
-    expect(page.get_by_text("Social value carries 5%; a tender needs at least 10%")).to_be_visible()
-    shot("social value below the floor as typed")
-    page.get_by_role("button", name="Save and return to the task list").click()
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Social value carries 5% of the weight; a tender needs at least 10% (PPN 06/20)."
-    )
-    expect(page.get_by_text("There is a problem")).to_have_count(1)
-    checked(page, "criteria refused below the social value floor", problems, after_form=True)
-    criterion_fill(page, 1, "Method", "Scored", "50")
-    criterion_fill(page, 2, "Social value", "Scored", "20")
-    expect(
-        page.get_by_text("The weights add up to 100 and social value carries 20%.")
-    ).to_be_visible()
-    page.get_by_role("button", name="Save and return to the task list").click()
-    expect(page.get_by_text("The criteria and weights are saved.")).to_be_visible()
-    expect(task_status(page, "Scoring criteria and weights")).to_contain_text("Completed")
-
-    page.get_by_role("link", name="Lots", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Lots")
-    page.wait_for_load_state()
-    checked(page, "the lots task", problems)
-    page.get_by_label("Lot title").fill("Millfield")
-    page.get_by_label("Estimated value of the lot (£)").fill("120000")
-    page.get_by_role("button", name="Add the lot").click()
-    expect(page.get_by_role("term").filter(has_text="Lot 1: Millfield")).to_be_visible()
-    page.get_by_role("link", name="Return to the task list").click()
-
-    page.get_by_role("link", name="Bid questions", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Bid questions")
-    page.wait_for_load_state()
-    expect(page.get_by_text("Add a bid question for “Method”")).to_be_visible()
-    checked(page, "the bid questions task", problems)
-    page.get_by_label("The question", exact=True).fill("How will visitors be matched?")
-    page.get_by_label("A long answer").check()
-    page.get_by_label("Which criterion it is scored under").select_option(label="Method")
-    page.get_by_label("Word limit").fill("500")
-    page.get_by_role("button", name="Add the question").click()
-    expect(page.get_by_text("Scored under “Method”.")).to_be_visible()
-    expect(page.get_by_text("Add a bid question for “Method”")).to_have_count(0)
-    shot("a question for the scored criterion")
-    page.get_by_role("link", name="Return to the task list").click()
-
-    page.get_by_role("link", name="Documents", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Documents")
-    page.wait_for_load_state()
-    checked(page, "the documents task", problems)
-    page.get_by_label("Document title").fill("Specification")
-    page.get_by_label("Upload a file").set_input_files(
-        {"name": "specification.pdf", "mimeType": "application/pdf", "buffer": SPEC}
-    )
-    page.get_by_role("button", name="Upload the document").click()
-    expect(page.get_by_role("term").filter(has_text="Specification")).to_be_visible()
-    page.get_by_role("link", name="Return to the task list").click()
-
-    for task in [
-        "The need and neighbourhoods",
-        "Options appraisal",
-        "Tender details and procedure",
-        "Scoring criteria and weights",
-        "Lots",
-        "Bid questions",
-        "Documents",
-    ]:
-        expect(task_status(page, task)).to_contain_text("Completed")
-    expect(task_status(page, "Approval")).to_contain_text("Not started")
-    shot("every task complete")
-    return commission
-
-
-SPEC = b"%PDF-1.4\n% The specification: weekly visits to older people living alone.\n%%EOF\n"
 
 
 def test_a_new_commission_is_approved_by_another_and_published(browser, page, demo_site, shot):
@@ -238,3 +83,146 @@ def test_a_new_commission_is_approved_by_another_and_published(browser, page, de
         f"{what}\n" + "\n".join(f"    - {problem}" for problem in found)
         for what, found in problems.items()
     )
+
+
+QUESTION = "Can volunteers who drive claim mileage within the price?"
+ANSWER = "Yes: price mileage at 45p a mile within your total."
+
+
+def test_a_new_commission_goes_from_clarification_to_contract(browser, page, demo_site, shot):
+    problems = {}
+    sign_in(page, LOGINS["commissioner"])
+    commission = set_up_every_task(page, shot, problems)
+    tender = Tender.objects.get(commission=commission)
+    approver = person(browser, demo_site)
+    sign_in(approver, APPROVER)
+    approved_and_published(page, approver, tender, problems)
+
+    # A bidder asks a question; the commissioner answers it for everyone.
+    first = person(browser, demo_site)
+    sign_in(first, LOGINS["applicant"])
+    first.goto("/calls/")
+    first.get_by_role("link", name="Befriending in Millfield").click()
+    link_or_button(first.get_by_role("main"), "Register interest and bid").click()
+    first.get_by_label("Ask a question").fill(QUESTION)
+    first.get_by_role("button", name="Send the question").click()
+    first.wait_for_load_state()
+    checked(first, "a clarification asked", problems, after_form=True)
+    page.goto(reverse("tender-manage", args=[tender.pk]))
+    page.get_by_label("Question as published (without who asked)").fill(QUESTION)
+    page.get_by_label("Answer", exact=True).fill(ANSWER)
+    page.get_by_role("button", name="Publish to every interested bidder").click()
+    expect(page.get_by_text("Published to every interested bidder.")).to_be_visible()
+    checked(page, "a clarification published", problems, after_form=True)
+    shot("the clarification published")
+
+    # Another organisation reads it, then both bid.
+    second = person(browser, demo_site)
+    sign_in(second, LOGINS["second bidder"])
+    second.goto("/calls/")
+    second.get_by_role("link", name="Befriending in Millfield").click()
+    link_or_button(second.get_by_role("main"), "Register interest and bid").click()
+    expect(second.get_by_role("main")).to_contain_text(ANSWER)
+    expect(second.get_by_role("main")).not_to_contain_text("Canal Side")
+    bid_made(second, shot, problems, who="Northgate Neighbours", answer=MATCHING[0], price="96000")
+    bid_made(first, shot, problems, who="Canal Side", answer=MATCHING[1], price="110000")
+
+    # Nobody acts: at the deadline the sweep closes the tender.
+    closes = timezone.make_aware(datetime(timezone.localdate().year + 1, 3, 15, 17, 1))
+    with time_machine.travel(closes, tick=True):
+        assert tender.pk in tenders_close()
+        # Months on, everyone signs in again.
+        for someone, email in [
+            (page, LOGINS["commissioner"]),
+            (first, LOGINS["applicant"]),
+            (second, LOGINS["second bidder"]),
+        ]:
+            sign_in(someone, email)
+        page.goto(reverse("tender-manage", args=[tender.pk]))
+        expect(page.get_by_role("region", name="Timeline")).to_contain_text(
+            "Closed at the submission deadline"
+        )
+        page.get_by_role("button", name="Open the bids").click()
+        expect(page.get_by_text("The bids are opened.")).to_be_visible()
+        checked(page, "the bids opened", problems, after_form=True)
+        shot("the bids opened")
+        for _ in range(2):
+            page.get_by_role("button", name=re.compile("^Compliant")).first.click()
+            page.wait_for_load_state()
+        expect(page.get_by_role("button", name=re.compile("^Compliant"))).to_have_count(0)
+        shot("both bids compliant")
+
+        # The panel scores them, one person to a browser.
+        page.get_by_role("button", name="Panel scoring").click()
+        page.get_by_role("button", name="Open scoring").click()
+        page.get_by_role("button", name=re.compile("^Assign")).click()
+        page.wait_for_load_state()
+        checked(page, "the panel's scoring opened", problems, after_form=True)
+        shot("scorers assigned")
+        for assignment in Assignment.objects.filter(submission__call=tender.call).select_related(
+            "member__user", "submission__organisation"
+        ):
+            panel = person(browser, demo_site)
+            sign_in(panel, assignment.member.user.email)
+            best = assignment.submission.organisation.name == "Northgate Neighbours"
+            scored_by_panel(panel, shot, problems, assignment, best=best)
+            panel.context.close()
+
+        # Moderation, one submission at a time, agrees the panel's scores.
+        page.get_by_role("button", name="Open moderation").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Moderation sheet")
+        checked(page, "the moderation sheet", problems, after_form=True)
+        for _ in range(2):
+            page.get_by_role("button", name=re.compile("^Accept the agreed scores")).click()
+            page.wait_for_load_state()
+        shot("moderated")
+        page.goto(reverse("tender-manage", args=[tender.pk]))
+        page.get_by_role("button", name="Record moderation").click()
+        expect(page.get_by_text("Moderation recorded.")).to_be_visible()
+        page.get_by_label("Reason for Lot 1: Millfield").fill(AWARD_REASON)
+        page.get_by_role("button", name="Make the intended award and start standstill").click()
+        expect(
+            page.get_by_text("Intended award made; bidders are told and standstill has started.")
+        ).to_be_visible()
+        checked(page, "standstill", problems, after_form=True)
+        shot("the intended award")
+
+        # Both bidders find their standstill letter in their portal.
+        for bidder in (first, second):
+            bidder.goto("/portal/")
+            bidder.get_by_role("link", name=re.compile("letter", re.IGNORECASE)).first.click()
+            expect(bidder.get_by_role("main")).to_contain_text(AWARD_REASON)
+            checked(bidder, "a standstill letter", problems)
+            bidder.screenshot(path=shot.folder / f"standstill-letter-{bidder is first}.png")
+
+    # Standstill passes unchallenged; another commissioner confirms the award.
+    with time_machine.travel(closes + timedelta(days=21), tick=True):
+        sign_in(approver, APPROVER)
+        approver.goto(reverse("tender-manage", args=[tender.pk]))
+        approver.get_by_role("button", name="Award and record contracts").click()
+        expect(approver.get_by_text("Awarded; contracts recorded.")).to_be_visible()
+        approver.get_by_role("button", name="Contract: Lot 1: Millfield").click()
+        approver.get_by_label("What is measured").fill("Older people visited every week")
+        approver.get_by_label("Target").fill("120")
+        approver.get_by_label("Counted in").fill("people")
+        approver.get_by_role("button", name="Add the indicator").click()
+        main = approver.get_by_role("main")
+        expect(main).to_contain_text("Northgate Neighbours")
+        expect(main).to_contain_text("£96,000")
+        expect(main).to_contain_text(f"1 June {closes.year}")
+        expect(main).to_contain_text(f"31 May {closes.year + 3}")
+        expect(main).to_contain_text("Older people visited every week")
+        checked(approver, "the contract", problems, after_form=True)
+        approver.screenshot(path=shot.folder / "contract.png", full_page=True)
+
+    assert not problems, "\n".join(
+        f"{what}\n" + "\n".join(f"    - {problem}" for problem in found)
+        for what, found in problems.items()
+    )
+
+
+AWARD_REASON = "Highest score on method and social value, at the lower price."
+MATCHING = [
+    "Neighbours who already visit are matched by street, and meet the person first.",
+    "The lunch club introduces each person to a volunteer they have eaten with.",
+]
