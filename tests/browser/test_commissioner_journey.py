@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from commissioning.models import Tender
 from commissioning.tasks import tenders_close
-from social_value.models import Assignment
+from social_value.models import Assignment, Commitment
 from tests.browser.commissioning_steps import (
     approved_and_published,
     bid_made,
@@ -211,7 +211,14 @@ def test_a_new_commission_goes_from_clarification_to_contract(browser, page, dem
         expect(main).to_contain_text("£96,000")
         expect(main).to_contain_text(f"1 June {closes.year}")
         expect(main).to_contain_text(f"31 May {closes.year + 3}")
-        expect(main).to_contain_text("Older people visited every week")
+        indicator = main.get_by_role("row").filter(has_text="Older people visited every week")
+        expect(indicator).to_contain_text("120 people")
+        # The winner's social value promise, 12 of its measure, carried over.
+        promise = Commitment.objects.get(
+            submission__call=tender.call, submission__organisation__name="Northgate Neighbours"
+        )
+        carried = main.get_by_role("row").filter(has_text=promise.measure.name)
+        expect(carried.get_by_role("cell").first).to_contain_text(re.compile(r"^\s*12 "))
         checked(approver, "the contract", problems, after_form=True)
         approver.screenshot(path=shot.folder / "contract.png", full_page=True)
 
