@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commissioning.views import bidder, commissioner, contracts, deadlines, set_up
+from commissioning.views import bidder, commissioner, contracts, deadlines, documents, set_up
 
 urlpatterns = [
     path("tenders/", bidder.tenders_open, name="tenders-open"),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("bids/<int:pk>/check/", bidder.bid_check, name="bid-check"),
     path("bids/<int:pk>/submitted/", bidder.bid_submitted, name="bid-submitted"),
     path("bids/<int:pk>/withdraw/", bidder.bid_withdraw, name="bid-withdraw"),
+    path("bids/<int:pk>/bid.pdf", documents.bid_pdf_download, name="bid-pdf"),
     path("contracts/<int:pk>/", contracts.contract_detail, name="contract-detail"),
     path("letters/<int:pk>/", contracts.outcome_letter, name="outcome-letter"),
     path("bid-files/<int:pk>/", bidder.bid_file, name="bid-file"),

@@ -2,6 +2,7 @@
 unreadable before the tender closes and its bids are opened, and readable
 by the right people after."""
 
+import io
 import json
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ import pytest
 import time_machine
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from pypdf import PdfReader
 
 from commissioning.models import BidDocument
 from commissioning.services import evaluation
@@ -65,6 +67,7 @@ def ways_in(client, sealed):
     return {
         "page": client.get(reverse("bid-detail", args=[bid.pk])),
         "file": client.get(reverse("bid-file", args=[document.pk])),
+        "pdf": client.get(reverse("bid-pdf", args=[bid.pk])),
         "api": client.get(reverse("bid-api", args=[bid.pk])),
         "export": client.get(reverse("tender-bids-csv", args=[tender.pk])),
         "admin": client.get(f"/django-admin/commissioning/bid/{bid.pk}/change/"),
@@ -74,7 +77,16 @@ def ways_in(client, sealed):
 
 def leaks(response) -> bool:
     body = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.status_code == 200 and response.get("Content-Disposition", "").startswith(
+        'attachment; filename="bid-'
+    ):
+        # The bid as a PDF: its words are in the text the reader shows.
+        body = pdf_text(body).encode()
     return response.status_code == 200 and (SECRET.encode() in body or b"SECRET" in body)
+
+
+def pdf_text(content: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 @pytest.mark.parametrize(
@@ -90,6 +102,7 @@ def test_nobody_but_the_bidder_reads_a_bid_before_opening(client, sealed, role):
     client.force_login(sealed["owner"])
     assert leaks(client.get(reverse("bid-detail", args=[sealed["bid"].pk])))
     assert leaks(client.get(reverse("bid-file", args=[sealed["document"].pk])))
+    assert leaks(client.get(reverse("bid-pdf", args=[sealed["bid"].pk])))
 
 
 def test_after_closing_but_before_opening_it_stays_sealed(client, sealed):
@@ -108,7 +121,7 @@ def test_after_opening_the_right_people_read_it(client, sealed):
     everyone = people(sealed)
     client.force_login(everyone["commissioner"])
     readable = ways_in(client, sealed)
-    for way in ("page", "file", "api", "export"):
+    for way in ("page", "file", "pdf", "api", "export"):
         assert leaks(readable[way]), way
     assert json.loads(readable["api"].content)["price"] == "400000.00"
 
@@ -169,3 +182,36 @@ def test_a_draft_tender_s_documents_are_the_commissioners_alone(client, tender, 
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="Specification.pdf"')
+
+
+def test_the_bidder_downloads_the_bid_as_submitted_with_its_receipt(client, sealed):
+    bid, owner = sealed["bid"], sealed["owner"]
+    client.force_login(owner)
+    page = client.get(reverse("bid-detail", args=[bid.pk])).content.decode()
+    url = reverse("bid-pdf", args=[bid.pk])
+    assert f'href="{url}" download>Download your bid as submitted (PDF)</a>' in page
+    response = client.get(url)
+    assert response["Content-Disposition"] == f'attachment; filename="bid-{bid.reference}.pdf"'
+    assert response["Cache-Control"] == "private, no-store"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Submission receipt" in text
+    assert f"Bid {bid.reference} from Owner CIC" in text
+    assert "version 1" in text and "Price: £400,000" in text
+    assert SECRET in text
+
+
+def test_a_bid_started_but_never_sent_has_no_pdf(client, tender, commissioner):
+    from commissioning.services.bids import bid_start
+
+    tender_approved(tender, commissioner)
+    tender_publish(tender=tender, actor=commissioner)
+    owner = bidder_make("Draft Only CIC")
+    bid = bid_start(
+        lot=tender.lots.first(), organisation=owner.memberships.get().organisation, actor=owner
+    )
+    client.force_login(owner)
+    assert client.get(reverse("bid-pdf", args=[bid.pk])).status_code == 404
+    assert (
+        "as submitted (PDF)"
+        not in client.get(reverse("bid-detail", args=[bid.pk])).content.decode()
+    )
