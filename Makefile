@@ -65,6 +65,7 @@ benchmark: install
 	$(BIN)/python benchmarks/reminders.py
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/web.py
+	$(BIN)/python benchmarks/work.py
 	$(BIN)/python benchmarks/reports.py
 
 ci:

@@ -116,13 +116,16 @@ def serve(database_url: str, cache_url: str) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def fetch(path: str) -> tuple[int, int]:
-    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=GZIP)
+def fetch(path: str, headers: dict | None = None) -> tuple[int, int]:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{path}", headers=GZIP | (headers or {})
+    )
     with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
         return response.status, len(response.read())
 
 
-def wrk(path: str, seconds: int) -> dict:
+def wrk(path: str, seconds: int, headers: dict | None = None) -> dict:
+    extra = [arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")]
     run = subprocess.run(  # noqa: S603
         [
             shutil.which("wrk"),
@@ -132,6 +135,7 @@ def wrk(path: str, seconds: int) -> dict:
             "--latency",
             "-H",
             "Accept-Encoding: gzip",
+            *extra,
             f"http://127.0.0.1:{PORT}{path}",
         ],
         capture_output=True,
@@ -154,7 +158,7 @@ def wrk(path: str, seconds: int) -> dict:
     }
 
 
-def python_load(path: str, seconds: int) -> dict:
+def python_load(path: str, seconds: int, headers: dict | None = None) -> dict:
     """wrk's stand-in: CONNECTIONS threads, each asking again as soon as
     it is answered, over keep-alive connections."""
     import http.client
@@ -167,7 +171,7 @@ def python_load(path: str, seconds: int) -> dict:
         mine = []
         while time.monotonic() < stop:
             started = time.perf_counter()
-            connection.request("GET", path, headers=GZIP)
+            connection.request("GET", path, headers=GZIP | (headers or {}))
             connection.getresponse().read()
             mine.append(time.perf_counter() - started)
         with lock:
