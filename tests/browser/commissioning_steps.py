@@ -225,6 +225,12 @@ def bid_made(page, shot, problems, *, who: str, answer: str, price: str) -> None
     page.wait_for_load_state()
     checked(page, f"{who}'s bid submitted", problems, after_form=True)
     shot(f"{who}'s bid submitted")
+    # The bid as sent, with its receipt, kept as a PDF.
+    page.goto(page.get_by_role("link", name="See your bid").get_attribute("href"))
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download your bid as submitted (PDF)").click()
+    assert download.value.suggested_filename.startswith("bid-")
+    assert download.value.suggested_filename.endswith(".pdf")
 
 
 def scored_by_panel(panel, shot, problems, assignment, *, best: bool) -> None:
