@@ -65,7 +65,9 @@ STARTS = {
         "/neighbourhoods/?postcode=AV1+2CK",
         "/widget/?neighbourhood=old-town",
     ],
-    **{role: ["/", "/portal/"] for role in LOGINS},
+    # The second bidder sees the applicant's pages for another organisation:
+    # crawled once, as the applicant.
+    **{role: ["/", "/portal/"] for role in LOGINS if role != "second bidder"},
 }
 # Two-step verification's pages: its settings for everyone, and setting it
 # up for those who have not (the code and recovery-code pages are checked
