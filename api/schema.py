@@ -9,6 +9,12 @@ ERROR = {
 }
 
 
+TOO_LONG = {
+    "description": "The address is too long.",
+    "content": {"text/html": {"schema": {"type": "string"}}},
+}
+
+
 def only_this_api(endpoints, **kwargs):
     # Wagtail's admin has a DRF API of its own; it is not ours to describe.
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/")]
@@ -29,6 +35,9 @@ def refusals_documented(result, generator, request, public):
             parameters = operation.get("parameters", [])
             if any(p["in"] == "query" for p in parameters):
                 responses.setdefault("400", _refusal("A parameter's value is not allowed."))
+                # Over-long addresses are refused by the web server (gunicorn
+                # allows a request line of 4,094 bytes) before the API sees them.
+                responses.setdefault("414", TOO_LONG)
             if any(p["in"] == "path" for p in parameters) or any(
                 p["name"] == "page" for p in parameters
             ):
