@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from foundation.money import money_round
@@ -91,13 +91,14 @@ def submitted_scores(*, submission: Submission) -> QuerySet[Score]:
     )
 
 
-def latest_moderated(*, call: Call) -> dict[tuple[int, int], ModeratedScore]:
+def latest_moderated(
+    *, call: Call, submission_pk: int | None = None
+) -> dict[tuple[int, int], ModeratedScore]:
+    rows = ModeratedScore.objects.filter(submission__call=call)
+    if submission_pk is not None:
+        rows = rows.filter(submission=submission_pk)
     latest = {}
-    for row in (
-        ModeratedScore.objects.filter(submission__call=call)
-        .select_related("moderated_by")
-        .order_by("moderated_at", "pk")
-    ):
+    for row in rows.select_related("moderated_by").order_by("moderated_at", "pk"):
         latest[(row.submission_id, row.criterion_id)] = row
     return latest
 
@@ -203,43 +204,112 @@ class SheetRow:
     recused: list[str]
 
 
-def moderation_sheet(*, call: Call) -> list[SheetRow]:
+def moderation_sheet(*, call: Call, submission_pk: int | None = None) -> list[SheetRow]:
+    """Every member's score beside the moderated one, cell by cell; for
+    one submission when its pk is given (the sheet shows one at a time)."""
     criteria = [c for c in call.criteria.all() if c.kind != CriterionKind.PRICE]
-    moderated = latest_moderated(call=call)
+    scores = Score.objects.filter(
+        assignment__submission__call=call, assignment__state=AssignmentState.SUBMITTED
+    )
+    recusals = Assignment.objects.filter(submission__call=call, state=AssignmentState.RECUSED)
+    submissions = call.submissions.select_related("organisation")
+    if submission_pk is not None:
+        scores = scores.filter(assignment__submission=submission_pk)
+        recusals = recusals.filter(submission=submission_pk)
+        submissions = submissions.filter(pk=submission_pk)
+    moderated = latest_moderated(call=call, submission_pk=submission_pk)
     by_cell: dict[tuple[int, int], list] = defaultdict(list)
-    for submission_id, criterion_id, score, comment, first, last in (
-        Score.objects.filter(
-            assignment__submission__call=call, assignment__state=AssignmentState.SUBMITTED
-        )
-        .order_by("assignment__member__user__last_name", "assignment__pk")
-        .values_list(
-            "assignment__submission_id",
-            "criterion_id",
-            "score",
-            "comment",
-            "assignment__member__user__first_name",
-            "assignment__member__user__last_name",
-        )
+    for submission_id, criterion_id, score, comment, first, last in scores.order_by(
+        "assignment__member__user__last_name", "assignment__pk"
+    ).values_list(
+        "assignment__submission_id",
+        "criterion_id",
+        "score",
+        "comment",
+        "assignment__member__user__first_name",
+        "assignment__member__user__last_name",
     ):
         by_cell[(submission_id, criterion_id)].append((f"{first} {last}", score, comment))
     recused: dict[int, list[str]] = defaultdict(list)
-    for submission_id, first, last in Assignment.objects.filter(
-        submission__call=call, state=AssignmentState.RECUSED
-    ).values_list("submission_id", "member__user__first_name", "member__user__last_name"):
+    for submission_id, first, last in recusals.values_list(
+        "submission_id", "member__user__first_name", "member__user__last_name"
+    ):
         recused[submission_id].append(f"{first} {last}")
     rows = []
-    for submission in call.submissions.select_related("organisation"):
+    for each in submissions:
         cells = [
             SheetCell(
                 criterion=criterion,
-                scores=by_cell.get((submission.pk, criterion.pk), []),
-                moderated=moderated.get((submission.pk, criterion.pk)),
+                scores=by_cell.get((each.pk, criterion.pk), []),
+                moderated=moderated.get((each.pk, criterion.pk)),
                 threshold=call.disagreement_threshold,
             )
             for criterion in criteria
         ]
-        rows.append(SheetRow(submission=submission, cells=cells, recused=recused[submission.pk]))
+        rows.append(SheetRow(submission=each, cells=cells, recused=recused[each.pk]))
     return rows
+
+
+@dataclass
+class ModerationLine:
+    """One submission in the sheet's summary: the criteria where members
+    disagree and nothing is moderated yet, and how many are moderated."""
+
+    submission_pk: int
+    reference: str
+    disagreements: list[str]
+    moderated: int
+    criteria: int
+
+    @property
+    def done(self) -> bool:
+        return self.moderated == self.criteria
+
+
+def moderation_summary(*, call: Call) -> list[ModerationLine]:
+    """Where the panel disagrees across the whole call, worked out in the
+    database: each cell's spread and whether it is moderated, as numbers,
+    rather than every member's score and comment (thousands of rows) read
+    back for a page that shows one submission's."""
+    criteria = [c for c in call.criteria.all() if c.kind != CriterionKind.PRICE]
+    spreads = {
+        (submission_id, criterion_id): spread
+        for submission_id, criterion_id, spread in Score.objects.filter(
+            assignment__submission__call=call,
+            assignment__state=AssignmentState.SUBMITTED,
+            score__isnull=False,
+        )
+        .values("assignment__submission_id", "criterion_id")
+        .annotate(spread=Max("score") - Min("score"))
+        .values_list("assignment__submission_id", "criterion_id", "spread")
+        .order_by()
+    }
+    moderated = set(
+        ModeratedScore.objects.filter(submission__call=call)
+        .values_list("submission_id", "criterion_id")
+        .order_by()
+        .distinct()
+    )
+    threshold = call.disagreement_threshold
+    lines = []
+    for pk, reference in call.submissions.values_list("pk", "reference"):
+        done = [c for c in criteria if (pk, c.pk) in moderated]
+        lines.append(
+            ModerationLine(
+                submission_pk=pk,
+                reference=reference,
+                disagreements=[
+                    c.title
+                    for c in criteria
+                    if (pk, c.pk) not in moderated
+                    and spreads.get((pk, c.pk)) is not None
+                    and spreads[(pk, c.pk)] >= threshold
+                ],
+                moderated=len(done),
+                criteria=len(criteria),
+            )
+        )
+    return lines
 
 
 @dataclass

@@ -7,8 +7,6 @@ panel disagrees and how much is moderated, each a link to its form.
 A call of 200 submissions drew 1,600 forms on one page (megabytes of HTML);
 now the page holds one submission's forms, whatever the call's size."""
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,27 +41,13 @@ def _problems(forms) -> list[tuple[str, str]]:
     return problems
 
 
-@dataclass
-class SummaryLine:
-    """One submission in the sheet's summary."""
-
-    row: selectors.SheetRow
-    disagreements: list[str]
-    moderated: int
-
-    @property
-    def done(self) -> bool:
-        return self.moderated == len(self.row.cells)
-
-
-def _current(rows, wanted) -> selectors.SheetRow | None:
+def _current(summary, wanted) -> int | None:
     """The submission asked for, else the first with anything left to
     moderate, else the first."""
-    by_pk = {row.submission.pk: row for row in rows}
-    if wanted in by_pk:
-        return by_pk[wanted]
-    unfinished = (row for row in rows if any(cell.moderated is None for cell in row.cells))
-    return next(unfinished, rows[0] if rows else None)
+    if any(line.submission_pk == wanted for line in summary):
+        return wanted
+    unfinished = (line.submission_pk for line in summary if not line.done)
+    return next(unfinished, summary[0].submission_pk if summary else None)
 
 
 def _wanted(request) -> int | None:
@@ -77,8 +61,11 @@ def _sheet(request, call, *, refused=None, status=200):
     """`refused` is (submission pk, its forms) sent back with their problems,
     so everything chosen and typed is shown again beside them."""
     editable = call.state == CallState.MODERATION
-    rows = selectors.moderation_sheet(call=call)
-    row = _current(rows, refused[0] if refused else _wanted(request))
+    summary = selectors.moderation_summary(call=call)
+    current = _current(summary, refused[0] if refused else _wanted(request))
+    row = None
+    if current is not None:
+        (row,) = selectors.moderation_sheet(call=call, submission_pk=current)
     sheet = []
     if row is not None:
         if not editable:
@@ -89,14 +76,6 @@ def _sheet(request, call, *, refused=None, status=200):
             forms = _forms(call, row)
         agreed = [cell for cell in row.cells if cell.agreed is not None and not cell.moderated]
         sheet.append((row, [(cell, forms.get(cell.criterion.pk)) for cell in row.cells], agreed))
-    summary = [
-        SummaryLine(
-            row=line,
-            disagreements=[c.criterion.title for c in line.cells if c.flagged and not c.moderated],
-            moderated=sum(1 for c in line.cells if c.moderated is not None),
-        )
-        for line in rows
-    ]
     problems = _problems(refused[1].values()) if refused else []
     return render(
         request,
@@ -130,7 +109,7 @@ def call_moderate_submission(request, pk, submission_pk):
     blank where members did not disagree."""
     call = _call_for(request, pk, check=permissions.can_moderate)
     submission = get_object_or_404(Submission, pk=submission_pk, call=call)
-    (row,) = [r for r in selectors.moderation_sheet(call=call) if r.submission.pk == submission.pk]
+    (row,) = selectors.moderation_sheet(call=call, submission_pk=submission.pk)
     forms = _forms(call, row, request.POST)
     accept = request.POST.get("action") == "accept"
     cells = {}
