@@ -9,6 +9,7 @@ from foundation.audit import audit_trail_for
 from foundation.templatetags.uk import pounds
 from grants.models import Application, MonitoringReturn, Round, State
 from grants.services.assessment import budget_committed
+from organisations.models import Organisation
 
 NEXT_STEP = {
     State.DRAFT: "Finish your answers and submit before the round closes.",
@@ -54,18 +55,35 @@ def rounds_open(*, at=None) -> QuerySet[Round]:
 def applications_for_officer(
     *, round_: Round, state: str = "", neighbourhood: str = "", search: str = ""
 ) -> QuerySet[Application]:
-    applications = Application.objects.filter(round=round_).select_related("organisation")
+    # Only the list's columns: the answers and promises are JSON the list
+    # never shows, and read for every row they were most of its time.
+    applications = (
+        Application.objects.filter(round=round_)
+        .select_related("organisation")
+        .only(
+            "round_id",
+            "reference",
+            "project_title",
+            "amount_requested",
+            "state",
+            "organisation__name",
+        )
+    )
     if state:
         applications = applications.filter(state=state)
     if neighbourhood:
-        applications = applications.filter(organisation__neighbourhoods__slug=neighbourhood)
+        # A subquery rather than a join: an organisation in two
+        # neighbourhoods is still one row, with no DISTINCT over every row.
+        applications = applications.filter(
+            organisation__in=Organisation.objects.filter(neighbourhoods__slug=neighbourhood)
+        )
     if search:
         applications = applications.filter(
             Q(reference__icontains=search)
             | Q(project_title__icontains=search)
             | Q(organisation__name__icontains=search)
         )
-    return applications.order_by("reference").distinct()
+    return applications.order_by("reference")
 
 
 def round_dashboard(*, round_: Round) -> dict:

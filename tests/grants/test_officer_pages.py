@@ -61,6 +61,30 @@ def test_application_list_of_5000_paginates_in_bounded_queries(
     assert "Page 3 of 25" in filtered.content.decode()
 
 
+def test_the_neighbourhood_filter_counts_an_organisation_in_two_once(
+    client, officer, five_thousand
+):
+    """Group 0007 works in Old Town and in Riverside; Group 0008 in
+    Riverside only; nobody else in either: the Riverside filter lists each
+    of the two applications once, the Old Town filter one."""
+    from neighbourhoods.models import Neighbourhood
+
+    old_town = Neighbourhood.objects.create(name="Old Town", slug="old-town")
+    riverside = Neighbourhood.objects.create(name="Riverside", slug="riverside")
+    Organisation.objects.get(name="Group 0007").neighbourhoods.add(old_town, riverside)
+    Organisation.objects.get(name="Group 0008").neighbourhoods.add(riverside)
+    client.force_login(officer)
+    url = reverse("grants-application-list", args=[five_thousand.pk])
+
+    body = client.get(url, {"neighbourhood": "riverside"}).content.decode()
+    assert "2 applications." in body
+    assert body.count('href="/grants/manage/applications/') == 2
+    assert "Project 7<" in body and "Project 8<" in body
+    body = client.get(url, {"neighbourhood": "old-town"}).content.decode()
+    assert "1 application." in body
+    assert "Project 7<" in body and "Project 8<" not in body
+
+
 def test_search_finds_by_organisation(client, officer, five_thousand):
     client.force_login(officer)
     response = client.get(
