@@ -102,6 +102,24 @@ class PageTypesTest(WagtailPageTestCase):
         self.assertFalse(CallPage.objects.exists())
 
     def test_every_page_type_renders(self):
+        self.client.logout()
+        for page in self.one_of_each():
+            self.assertPageIsRenderable(page)
+
+    def test_the_editors_bar_is_on_every_page_type_and_no_work_page(self):
+        """Wagtail's bar edits the page shown: an editor finds it on each
+        CMS page, and not on the pages of the work, which have no page to
+        edit (the header's "Staff admin" link is there)."""
+        for page in self.one_of_each():
+            self.assertContains(self.client.get(page.url), "<wagtail-userbar>")
+        for work in ["/portal/", "/accounts/two-factor/", "/reports/"]:
+            response = self.client.get(work)
+            self.assertEqual(response.status_code, 200, work)
+            self.assertNotContains(response, "<wagtail-userbar>")
+            self.assertContains(response, 'href="/admin/"')
+
+    def one_of_each(self) -> list:
+        """A published page of every type, the home page first."""
         calls = self.create(CallIndexPage, self.home, {"title": "Calls", "slug": "calls"})
         call = self.create(CallPage, calls, {"title": "Lunch clubs", "round": RoundFactory()})
         approaches = self.create(ApproachIndexPage, self.home, {"title": "Approaches"})
@@ -109,10 +127,8 @@ class PageTypesTest(WagtailPageTestCase):
             ApproachPage, approaches, {"title": "Homeshare", "summary": "A spare room shared."}
         )
         awards = self.create(AwardsPage, self.home, {"title": "Grants awarded"})
-        standard = self.create(StandardPage, self.home, {"title": "Privacy"})
-        self.client.logout()
-        for page in [self.home, calls, call, approaches, approach, awards, standard]:
-            self.assertPageIsRenderable(page)
+        standard = self.create(StandardPage, self.home, {"title": "About us"})
+        return [self.home, calls, call, approaches, approach, awards, standard]
 
     def create(self, model, parent, fields):
         fields = {key: value for key, value in fields.items() if not isinstance(value, dict)}
