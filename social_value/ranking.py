@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cached_property
 
 GATEWAY, SCORED, PRICE = "gateway", "scored", "price"
 
@@ -62,8 +63,10 @@ class RankedRow:
     rank: int | None = None
     excluded_reasons: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def total(self) -> Fraction:
+        """Read once every part is known (rank_submissions sets them all
+        before it sorts)."""
         return self.quality + self.social_value + self.price_score
 
     @property
@@ -120,20 +123,25 @@ def rank_submissions(
     *, criteria: list[CriterionInput], submissions: list[SubmissionInput], scale_max: int
 ) -> list[RankedRow]:
     """Rank submissions by the rule above; excluded ones come last, unranked."""
+    # Each weight as an exact fraction once, and each submission's sums
+    # divided by the scale once: the same exact figures as dividing every
+    # score, for a tenth of the fraction arithmetic.
+    scored = [(c.id, Fraction(c.weight), c.is_social_value) for c in criteria if c.kind == SCORED]
     rows = []
     for submission in submissions:
         row = RankedRow(submission.id, submission.reference, submission.submitted_at)
         row.excluded_reasons = _exclusions(submission, criteria)
-        for criterion in criteria:
-            if criterion.kind != SCORED or criterion.id not in submission.scores:
+        social_value, quality = Fraction(0), Fraction(0)
+        for criterion_id, weight, is_social_value in scored:
+            score = submission.scores.get(criterion_id)
+            if score is None:
                 continue
-            points = Fraction(submission.scores[criterion.id], scale_max) * Fraction(
-                criterion.weight
-            )
-            if criterion.is_social_value:
-                row.social_value += points
+            if is_social_value:
+                social_value += score * weight
             else:
-                row.quality += points
+                quality += score * weight
+        row.social_value = social_value / scale_max
+        row.quality = quality / scale_max
         rows.append((row, submission))
 
     price_criteria = [c for c in criteria if c.kind == PRICE]
@@ -145,10 +153,12 @@ def rank_submissions(
             if not row.excluded and lowest is not None:
                 row.price_score = Fraction(lowest) / Fraction(submission.price) * price_weight
 
+    # Two stable sorts: the tie-breaks (earlier submission, then reference)
+    # first, then the scores, highest first; no negated fractions made.
     ranked = sorted(
-        (row for row, _ in rows if not row.excluded),
-        key=lambda r: (-r.total, -r.social_value, -r.quality, r.submitted_at, r.reference),
+        (row for row, _ in rows if not row.excluded), key=lambda r: (r.submitted_at, r.reference)
     )
+    ranked.sort(key=lambda r: (r.total, r.social_value, r.quality), reverse=True)
     previous_key, previous_rank = None, 0
     for position, row in enumerate(ranked, start=1):
         key = (row.total, row.social_value, row.quality, row.submitted_at)

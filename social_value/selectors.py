@@ -120,10 +120,12 @@ def ranking_for(*, call: Call, submissions_of=None) -> list[RankedRow]:
     if submissions_of is None:
         submissions_of = call.submissions.all()
     submissions = []
-    for submission in submissions_of:
+    for pk, reference, submitted_at, price, compliant in submissions_of.values_list(
+        "pk", "reference", "submitted_at", "price", "compliant"
+    ):
         scores, gateways = {}, {}
         for criterion in criteria:
-            found = moderated.get((submission.pk, criterion.pk))
+            found = moderated.get((pk, criterion.pk))
             if found is None:
                 continue
             if criterion.kind == CriterionKind.GATEWAY:
@@ -132,11 +134,11 @@ def ranking_for(*, call: Call, submissions_of=None) -> list[RankedRow]:
                 scores[criterion.pk] = found[0]
         submissions.append(
             SubmissionInput(
-                id=submission.pk,
-                reference=submission.reference,
-                submitted_at=submission.submitted_at,
-                price=submission.price,
-                compliant=submission.compliant,
+                id=pk,
+                reference=reference,
+                submitted_at=submitted_at,
+                price=price,
+                compliant=compliant,
                 scores=scores,
                 gateways=gateways,
             )

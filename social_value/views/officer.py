@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from social_value import permissions, selectors
 from social_value.exports import csv_response
 from social_value.models import Call, CallState
-from social_value.ranking import display
+from social_value.ranking_table import ranking_lines
 from social_value.services import calls as call_services
 from social_value.services import moderation as moderation_services
 from social_value.services import panels as panel_services
@@ -93,14 +93,12 @@ def call_open_moderation(request, pk):
 @login_required
 def call_ranking(request, pk):
     call = _call_for(request, pk, check=permissions.can_moderate)
-    rows = selectors.ranking_for(call=call)
-    references = {s.pk: s for s in call.submissions.select_related("organisation")}
     return render(
         request,
         "social_value/call_ranking.html",
         {
             "call": call,
-            "rows": [(row, references[row.submission_id]) for row in rows],
+            "lines": ranking_lines(call=call),
             "confirmed": call.rankings.select_related("confirmed_by").first(),
             "can_confirm": call.state == CallState.MODERATION
             and permissions.can_manage(call=call, user=request.user),
@@ -118,8 +116,6 @@ def call_confirm_ranking(request, pk):
 @login_required
 def call_ranking_csv(request, pk):
     call = _call_for(request, pk, check=permissions.can_moderate)
-    organisations = {s.pk: s for s in call.submissions.select_related("organisation")}
-    rows = selectors.ranking_for(call=call)
     stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
     return csv_response(
         filename=f"ranking-call-{call.pk}-{stamp}.csv",
@@ -136,16 +132,16 @@ def call_ranking_csv(request, pk):
         ],
         rows=(
             [
-                row.rank or "",
-                row.reference,
-                organisations[row.submission_id].organisation.name,
-                organisations[row.submission_id].title,
-                display(row.quality),
-                display(row.social_value),
-                display(row.price_score),
-                display(row.total),
-                "; ".join(row.excluded_reasons),
+                line.row.rank or "",
+                line.row.reference,
+                line.organisation,
+                line.title,
+                line.quality,
+                line.social_value,
+                line.price_score,
+                line.total,
+                "; ".join(line.row.excluded_reasons),
             ]
-            for row in rows
+            for line in ranking_lines(call=call)
         ),
     )
