@@ -46,11 +46,36 @@ def is_recused(*, submission: Submission, user) -> bool:
 
 
 def member_assignments(*, user) -> QuerySet[Assignment]:
-    return (
-        Assignment.objects.filter(member__user=user)
-        .select_related("submission__call", "submission__organisation", "member")
-        .order_by("submission__call__title", "submission__reference")
+    return Assignment.objects.filter(member__user=user).order_by(
+        "submission__call__title", "submission__reference"
     )
+
+
+@dataclass(frozen=True)
+class PanelLine:
+    """One line of a panel member's dashboard."""
+
+    pk: int
+    state: str
+    reference: str
+    title: str
+    call_title: str
+
+    @property
+    def state_label(self) -> str:
+        return AssignmentState(self.state).label
+
+
+def panel_lines(*, assignments: QuerySet[Assignment]) -> list[PanelLine]:
+    """Plain rows, not models: a member may have hundreds of submissions to
+    score, and building an assignment, its submission and its call for each
+    was most of the dashboard's time."""
+    return [
+        PanelLine(*row)
+        for row in assignments.values_list(
+            "pk", "state", "submission__reference", "submission__title", "submission__call__title"
+        )
+    ]
 
 
 def progress_counts(*, assignments: QuerySet[Assignment]) -> dict[str, int]:

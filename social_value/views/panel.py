@@ -38,7 +38,7 @@ def panel_dashboard(request):
         request,
         "social_value/panel_dashboard.html",
         {
-            "assignments": assignments,
+            "assignments": selectors.panel_lines(assignments=assignments),
             "progress": selectors.progress_counts(assignments=assignments),
         },
     )

@@ -308,3 +308,23 @@ def test_accepting_the_agreed_scores_fills_only_where_the_panel_agreed(officer_c
         moderating.gateway.pk: (None, True, "Certificate seen"),
         moderating.social_value.pk: (3, None, "The panel agreed: 3, 3, 4."),
     }
+
+
+def test_a_members_dashboard_for_200_submissions_runs_in_bounded_queries(
+    client, big_call, django_assert_max_num_queries
+):
+    """Each of the 200 submissions the member scored is a line linking to
+    it, with its state, read in a handful of queries whatever the count."""
+    seat = big_call.panel.members.select_related("user").order_by("pk")[1]
+    client.force_login(seat.user)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("panel-dashboard"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "200 of 200 done" in page
+    assert page.count('class="govuk-link govuk-task-list__link"') == 200
+    first = seat.assignments.order_by("submission__reference").select_related("submission")[0]
+    link = reverse("panel-submission", args=[first.pk])
+    assert f'href="{link}"' in page
+    assert f"{first.submission.reference} {first.submission.title}</a>" in page
+    assert page.count(">Scores submitted</strong>") == 200
