@@ -189,6 +189,17 @@ for _role in (ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER):
 STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER, FINANCE_OFFICER}
 
 
+def in_staff_role(person) -> bool:
+    """Whether `person` holds one of STAFF_ROLES. Kept on the person for the
+    rest of the request (the signed-in user is loaded afresh for each), as
+    the two-step rule and the page both ask."""
+    known = getattr(person, "_in_staff_role", None)
+    if known is None:
+        known = person.groups.filter(name__in=STAFF_ROLES).exists()
+        person._in_staff_role = known
+    return known
+
+
 def _permission(dotted: str) -> Permission | None:
     app_label, codename = dotted.split(".", 1)
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()

@@ -27,7 +27,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django_otp import user_has_device
 
-from people.roles import STAFF_ROLES
+from people.roles import in_staff_role
 
 # Set at sign-in for a person who has turned two-step verification on
 # themselves (staff need it whatever the session says).
@@ -46,7 +46,7 @@ def two_factor_required(person) -> bool:
         return False
     if person.is_staff or person.is_superuser:
         return True
-    return person.groups.filter(name__in=STAFF_ROLES).exists()
+    return in_staff_role(person)
 
 
 def session_verified(request) -> bool:

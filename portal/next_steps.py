@@ -9,6 +9,7 @@ what cannot wait.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -38,6 +39,11 @@ def _end_of(day: date) -> datetime:
 
 
 def _grant_steps(organisations) -> list[NextStep]:
+    # Drafts to finish and offers to answer, in one reading.
+    waiting = Application.objects.filter(
+        Q(state=State.DRAFT, round__closes_at__gt=timezone.now()) | Q(state=State.OFFER),
+        organisation__in=organisations,
+    ).select_related("round", "organisation")
     steps = [
         NextStep(
             f"Finish your application: {a.project_title or a.reference}",
@@ -45,9 +51,14 @@ def _grant_steps(organisations) -> list[NextStep]:
             reverse("application-edit", args=[a.pk]),
             a.round.closes_at,
         )
-        for a in Application.objects.filter(
-            organisation__in=organisations, state=State.DRAFT, round__closes_at__gt=timezone.now()
-        ).select_related("round", "organisation")
+        if a.state == State.DRAFT
+        else NextStep(
+            "Accept or decline your grant offer",
+            f"{a.project_title}, {a.organisation.name}",
+            reverse("application-detail", args=[a.pk]),
+            None,
+        )
+        for a in waiting
     ]
     steps += [
         NextStep(
@@ -61,17 +72,6 @@ def _grant_steps(organisations) -> list[NextStep]:
             application__state=State.MORE_INFO,
             answer="",
         ).select_related("application")
-    ]
-    steps += [
-        NextStep(
-            "Accept or decline your grant offer",
-            f"{a.project_title}, {a.organisation.name}",
-            reverse("application-detail", args=[a.pk]),
-            None,
-        )
-        for a in Application.objects.filter(
-            organisation__in=organisations, state=State.OFFER
-        ).select_related("organisation")
     ]
     steps += [
         NextStep(
@@ -139,13 +139,16 @@ def _scoring_steps(user) -> list[NextStep]:
     ]
 
 
-def next_steps_for(user) -> list[NextStep]:
-    organisations = organisations_of(user=user)
-    steps = [
-        *_grant_steps(organisations),
-        *_bid_steps(organisations),
-        *_contract_steps(organisations),
-        *_scoring_steps(user),
-    ]
+def next_steps_for(user, organisations=None) -> list[NextStep]:
+    """`organisations`: the person's, when the caller has read them."""
+    if organisations is None:
+        organisations = list(organisations_of(user=user))
+    steps = _scoring_steps(user)
+    if organisations:  # someone in no organisation has nothing else to do
+        steps += [
+            *_grant_steps(organisations),
+            *_bid_steps(organisations),
+            *_contract_steps(organisations),
+        ]
     far = timezone.now() + timedelta(days=3650)
     return sorted(steps, key=lambda step: (step.due or far, step.title))

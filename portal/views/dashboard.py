@@ -7,7 +7,7 @@ from django.shortcuts import render
 from grants import waiting
 from organisations import selectors
 from organisations.models import InvitationState, OrganisationInvitation
-from people.roles import STAFF_ROLES
+from people.roles import in_staff_role
 from portal.next_steps import next_steps_for
 from reminders.forms import ReminderSettingsForm
 from reminders.models import ReminderSettings
@@ -19,16 +19,18 @@ def dashboard(request):
     # shown here too, so a council officer is never offered an applicant's
     # first steps instead.
     user = request.user
-    staff = user.is_staff or user.groups.filter(name__in=STAFF_ROLES).exists()
+    staff = user.is_staff or in_staff_role(user)
+    # Read once: listed on the page, and what the next steps look through.
+    organisations = list(selectors.organisations_of(user=user))
     return render(
         request,
         "portal/dashboard.html",
         {
-            "organisations": selectors.organisations_of(user=request.user),
+            "organisations": organisations,
             "invitations": OrganisationInvitation.objects.filter(
                 email__iexact=request.user.email, state=InvitationState.PENDING
             ).select_related("organisation"),
-            "next_steps": next_steps_for(request.user),
+            "next_steps": next_steps_for(user, organisations=organisations),
             "staff": staff,
             "staff_work": waiting.waiting_panels()
             if staff and user.has_perm("grants.assess_application")
