@@ -84,6 +84,7 @@ def _sheet(request, call, *, refused=None, status=200):
             "call": call,
             "sheet": sheet,
             "current": row,
+            "current_pk": current,
             "summary": summary,
             "editable": editable,
             "problems": problems,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from social_value.models import CallState, Ranking
 from social_value.ranking import display
-from social_value.selectors import moderation_sheet, ranking_for
+from social_value.selectors import moderation_sheet, moderation_summary, ranking_for
 from social_value.services.calls import call_open_scoring
 from social_value.services.moderation import (
     call_open_moderation,
@@ -126,6 +126,23 @@ def test_sheet_shows_spread_and_flags_wide_disagreement(in_moderation):
     in_moderation.call.save()
     row = moderation_sheet(call=in_moderation.call)[0]
     assert not next(c for c in row.cells if c.criterion == in_moderation.quality).flagged
+
+
+def test_summary_names_where_members_are_the_threshold_apart(in_moderation):
+    # Quality was scored 2, 4 and 4 (two apart), social value one apart.
+    first = in_moderation.submissions[0]
+    line = next(
+        x for x in moderation_summary(call=in_moderation.call) if x.submission_pk == first.pk
+    )
+    assert line.disagreements == [in_moderation.quality.title]
+    assert line.where == in_moderation.quality.title
+    assert line.link == f"?submission={first.pk}#s{first.pk}"
+    in_moderation.call.disagreement_threshold = 3
+    in_moderation.call.save()
+    line = next(
+        x for x in moderation_summary(call=in_moderation.call) if x.submission_pk == first.pk
+    )
+    assert line.disagreements == [] and line.where == "Nowhere"
 
 
 def test_price_score_is_lowest_compliant_price_over_bid_price(in_moderation):
