@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from foundation.money import money_round
@@ -275,81 +275,6 @@ def moderation_sheet(*, call: Call, submission_pk: int | None = None) -> list[Sh
         ]
         rows.append(SheetRow(submission=each, cells=cells, recused=recused[each.pk]))
     return rows
-
-
-@dataclass
-class ModerationLine:
-    """One submission in the sheet's summary: the criteria where members
-    disagree and nothing is moderated yet, and how many are moderated."""
-
-    submission_pk: int
-    reference: str
-    disagreements: list[str]
-    moderated: int
-    criteria: int
-
-    @property
-    def done(self) -> bool:
-        return self.moderated == self.criteria
-
-    # The summary's cells as text, made here: two hundred lines of numbers
-    # localised one by one in the template were a third of the page's time.
-    @property
-    def link(self) -> str:
-        return f"?submission={self.submission_pk}#s{self.submission_pk}"
-
-    @property
-    def where(self) -> str:
-        return ", ".join(self.disagreements) or "Nowhere"
-
-    @property
-    def progress(self) -> str:
-        return f"All {self.moderated}" if self.done else f"{self.moderated} of {self.criteria}"
-
-
-def moderation_summary(*, call: Call) -> list[ModerationLine]:
-    """Where the panel disagrees across the whole call, worked out in the
-    database: the cells whose members are the threshold or more apart, and
-    the cells moderated, rather than every member's score and comment
-    (thousands of rows) read back for a page that shows one submission's."""
-    criteria = [c for c in call.criteria.all() if c.kind != CriterionKind.PRICE]
-    threshold = call.disagreement_threshold
-    # Only the cells whose members are the threshold or more apart.
-    flagged = set(
-        Score.objects.filter(
-            assignment__submission__call=call,
-            assignment__state=AssignmentState.SUBMITTED,
-            score__isnull=False,
-        )
-        .values("assignment__submission_id", "criterion_id")
-        .annotate(spread=Max("score") - Min("score"))
-        .filter(spread__gte=threshold)
-        .values_list("assignment__submission_id", "criterion_id")
-        .order_by()
-    )
-    moderated = set(
-        ModeratedScore.objects.filter(submission__call=call)
-        .values_list("submission_id", "criterion_id")
-        .order_by()
-        .distinct()
-    )
-    lines = []
-    for pk, reference in call.submissions.values_list("pk", "reference"):
-        done = [c for c in criteria if (pk, c.pk) in moderated]
-        lines.append(
-            ModerationLine(
-                submission_pk=pk,
-                reference=reference,
-                disagreements=[
-                    c.title
-                    for c in criteria
-                    if (pk, c.pk) in flagged and (pk, c.pk) not in moderated
-                ],
-                moderated=len(done),
-                criteria=len(criteria),
-            )
-        )
-    return lines
 
 
 @dataclass

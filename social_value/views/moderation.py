@@ -17,6 +17,7 @@ from foundation.templatetags.govuk import error_target, field_errors
 from social_value import permissions, selectors
 from social_value.forms import ModerationForm
 from social_value.models import CallState, Submission
+from social_value.moderation_summary import moderation_summary
 from social_value.services import moderation as moderation_services
 from social_value.views.officer import _call_for
 
@@ -61,7 +62,7 @@ def _sheet(request, call, *, refused=None, status=200):
     """`refused` is (submission pk, its forms) sent back with their problems,
     so everything chosen and typed is shown again beside them."""
     editable = call.state == CallState.MODERATION
-    summary = selectors.moderation_summary(call=call)
+    summary = moderation_summary(call=call)
     current = _current(summary, refused[0] if refused else _wanted(request))
     row = None
     if current is not None:

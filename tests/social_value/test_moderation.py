@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from social_value.models import CallState, Ranking
+from social_value.moderation_summary import moderation_summary
 from social_value.ranking import display
-from social_value.selectors import moderation_sheet, moderation_summary, ranking_for
+from social_value.selectors import moderation_sheet, ranking_for
 from social_value.services.calls import call_open_scoring
 from social_value.services.moderation import (
     call_open_moderation,
