@@ -185,6 +185,14 @@ ROLE_PERMISSIONS[GRANTS_OFFICER] |= _SCORING_OFFICER
 # commission, and administrators.
 for _role in (ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER):
     ROLE_PERMISSIONS[_role] |= {"reports.view_reports"}
+# The deprivation measure the reports set spend per head beside, loaded
+# from a file: the grants officers who run the reports, and administrators.
+for _role in (ADMINISTRATOR, GRANTS_OFFICER):
+    ROLE_PERMISSIONS[_role] |= {
+        "reports.view_deprivationarea",
+        "reports.add_deprivationarea",
+        "reports.change_deprivationarea",
+    }
 
 STAFF_ROLES = {ADMINISTRATOR, COMMISSIONER, GRANTS_OFFICER, FINANCE_OFFICER}
 

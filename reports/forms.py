@@ -1,6 +1,8 @@
-"""The reports' filter: a GET form, so a filtered report or export has an
-address that can be shared and bookmarked."""
+"""The reports' forms: the filter, a GET form so a filtered report or
+export has an address that can be shared and bookmarked; and the file of
+the council's deprivation measure."""
 
+import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +12,7 @@ from foundation.widgets import DateField
 from grants.models import Programme, Round
 from neighbourhoods.models import Neighbourhood
 from organisations.models import LegalForm
+from reports.deprivation import DeprivationFileError, deprivation_rows
 
 
 @dataclass(frozen=True)
@@ -94,3 +97,40 @@ class ReportFilterForm(forms.Form):
             neighbourhood=data.get("neighbourhood"),
             organisation_type=data.get("organisation_type") or "",
         )
+
+
+DEPRIVATION_MAX_BYTES = 5 * 1024 * 1024
+
+
+class DeprivationUploadForm(forms.Form):
+    """The council's deprivation measure as a CSV file: read and checked
+    here, so a file with a fault is refused whole, saying where."""
+
+    file = forms.FileField(
+        label="Deprivation file",
+        help_text=(
+            "A .csv file with a header row of code, name, score and decile (name and decile "
+            "may be left empty), one row for each LSOA or ward, up to 5 MB."
+        ),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        error_messages={"required": "Select a CSV file", "empty": "The selected file is empty"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > DEPRIVATION_MAX_BYTES:
+            raise forms.ValidationError("The selected file must be smaller than 5 MB")
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                "The selected file must be a CSV file saved as UTF-8 (in Excel: "
+                "Save as, then CSV UTF-8)"
+            ) from None
+        try:
+            self.rows = deprivation_rows(io.StringIO(text, newline=""))
+        except DeprivationFileError as error:
+            raise forms.ValidationError(str(error)) from None
+        if not self.rows:
+            raise forms.ValidationError("The selected file has a header row but no areas")
+        return upload

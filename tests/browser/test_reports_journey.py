@@ -90,3 +90,47 @@ def test_the_public_read_what_we_fund(page, shot):
     expect(page.get_by_text("Success rates")).to_have_count(0)
     assert blocking_violations(page) == []
     shot("what we fund")
+
+
+def test_the_grants_officer_loads_a_new_deprivation_measure(page, shot, tmp_path):
+    """From the reports, the officer chooses the council's new file of
+    scores: a file with a mistake is refused whole, saying which line; the
+    corrected file is loaded, and Old Town's score beside its spend per
+    head is the new one (22.1 in the demo's file, 35.5 in this)."""
+    sign_in(page, LOGINS["grants officer"])
+    page.goto("/reports/")
+    per_head = page.get_by_role(
+        "table", name="Spend per head by neighbourhood, beside deprivation: the numbers"
+    )
+    expect(per_head.get_by_role("row", name=re.compile(r"^Old Town .* 22\.1"))).to_be_visible()
+    page.get_by_role("link", name="load the deprivation measure").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Load the deprivation measure")
+    expect(page.get_by_text(re.compile(r"Scores are loaded for 6 areas, last on"))).to_be_visible()
+    assert blocking_violations(page) == []
+    shot("the deprivation measure")
+
+    mistaken = tmp_path / "imd-2026.csv"
+    mistaken.write_text(
+        "code,name,score,decile\nE05099903,Old Town ward,35.5,2\nE05099904,Millfield ward,high,3\n"
+    )
+    page.get_by_label("Deprivation file").set_input_files(mistaken)
+    page.get_by_role("button", name="Load the scores").click()
+    summary = page.get_by_role("alert")
+    mistake = summary.get_by_role("link", name=re.compile("^Line 3: the score or decile"))
+    expect(mistake).to_be_visible()
+    assert blocking_violations(page) == []
+    shot("a line with a mistake")
+
+    corrected = tmp_path / "imd-2026-corrected.csv"
+    corrected.write_text(
+        "code,name,score,decile\nE05099903,Old Town ward,35.5,2\nE05099904,Millfield ward,18.2,5\n"
+    )
+    page.get_by_label("Deprivation file").set_input_files(corrected)
+    page.get_by_role("button", name="Load the scores").click()
+    expect(page.get_by_text("Loaded deprivation scores for 2 areas.")).to_be_visible()
+    assert blocking_violations(page) == []
+    shot("the scores loaded")
+
+    page.get_by_role("link", name="Back to the reports").click()
+    expect(per_head.get_by_role("row", name=re.compile(r"^Old Town .* 35\.5"))).to_be_visible()
+    shot("spend per head beside the new scores")
