@@ -15,9 +15,9 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from foundation.exports import csv_safe
 from reports.datasets import Dataset
 from reports.forms import ReportFilter
-from social_value.exports import csv_safe
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -29,10 +29,10 @@ from commissioning.services import evaluation
 from commissioning.services import tenders as tender_services
 from commissioning.set_up import commission_tasks
 from foundation.audit import audit_trail_for
+from foundation.exports import csv_response
 from foundation.templatetags.uk import pounds
 from grants.questions import answers_for_display
 from organisations.models import Organisation
-from social_value.exports import csv_response
 
 RUN = "commissioning.run_tender"
 

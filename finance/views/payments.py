@@ -16,9 +16,9 @@ from finance.models import PaymentRelease
 from finance.selectors import payments_to_release
 from finance.services import payments
 from finance.views.common import RELEASE, refusal_show
+from foundation.exports import csv_response
 from grants.forms import PaymentForm
 from grants.models import Payment
-from social_value.exports import csv_response
 
 
 def _page(request, *, paid_file_form=None, refused_paid=None, status=200):

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from foundation.exports import csv_response
 from social_value import permissions, selectors
-from social_value.exports import csv_response
 from social_value.models import Call, CallState
 from social_value.ranking_table import ranking_lines
 from social_value.services import calls as call_services

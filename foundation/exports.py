@@ -1,4 +1,6 @@
-"""CSV exports that a spreadsheet cannot turn against the person opening them."""
+"""CSV exports that a spreadsheet cannot turn against the person opening them:
+every page's CSV download and the reports' files write their cells through
+`csv_safe`."""
 
 import csv
 from collections.abc import Iterable
