@@ -3,10 +3,12 @@ due; the supplier files each with the standard parts and the contract's
 own questions, and what it says reaches the contract's indicators and
 social value commitments. Dates and sums are written by hand."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django_fsm_log.models import StateLog
 
@@ -23,6 +25,7 @@ from tests.outcomes.contracts import HOW_MANY, contract_setting
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
@@ -185,3 +188,40 @@ def test_every_change_is_in_the_audit_trail(s):
         "due 2027-09-30 sent: indicators reported 1, social value deliveries 1, "
         "answers to the contract's questions 1"
     )
+
+
+def test_the_supplier_is_reminded_as_a_return_comes_due_and_once_when_overdue(s):
+    """Due on Thursday 1 July 2027: the reminder goes 14 days ahead (17
+    June), once; the overdue one on the first sweep after the day, once;
+    none once the return is sent. Only the supplier's members hear."""
+    from django.core import mail
+
+    from reminders.models import Reminder
+    from reminders.services.sweep import reminders_sweep
+
+    due = contract_return_add(contract=s.contract, due_on=date(2027, 7, 1), actor=s.commissioner)
+
+    def sweep_at(day, hour=12):
+        with time_machine.travel(datetime(*day, hour, tzinfo=LONDON), tick=False):
+            return reminders_sweep()
+
+    assert sweep_at((2027, 6, 16)) == 0
+    assert sweep_at((2027, 6, 17)) == 1
+    assert sweep_at((2027, 6, 30)) == 0
+    assert sweep_at((2027, 7, 1)) == 0  # due today, not yet overdue
+    assert sweep_at((2027, 7, 2)) == 1
+    assert sweep_at((2027, 7, 9)) == 0
+    assert [r.kind for r in Reminder.objects.order_by("pk")] == [
+        "contract_return_due",
+        "contract_return_overdue",
+    ]
+    assert [m.to for m in mail.outbox] == [[s.supplier.email], [s.supplier.email]]
+    first, second = mail.outbox
+    assert first.subject == f"Contract monitoring return due: {s.contract.lot.tender.title}"
+    assert "is due on Thursday 1 July 2027." in first.body
+    assert f"/outcomes/contract-returns/{due.pk}/" in first.body
+    assert "was due on Thursday 1 July 2027." in second.body
+
+    with time_machine.travel(datetime(2027, 7, 9, 13, tzinfo=LONDON), tick=False):
+        _file(s, due)
+    assert sweep_at((2027, 7, 10)) == 0
