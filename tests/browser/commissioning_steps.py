@@ -226,7 +226,7 @@ def bid_made(page, shot, problems, *, who: str, answer: str, price: str) -> None
     checked(page, f"{who}'s bid submitted", problems, after_form=True)
     shot(f"{who}'s bid submitted")
     # The bid as sent, with its receipt, kept as a PDF.
-    page.goto(page.get_by_role("link", name="See your bid").get_attribute("href"))
+    page.get_by_role("link", name="See your bid").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download your bid as submitted (PDF)").click()
     assert download.value.suggested_filename.startswith("bid-")
@@ -244,11 +244,7 @@ def scored_by_panel(panel, shot, problems, assignment, *, best: bool) -> None:
     checked(panel, "a bid read by the panel", problems, after_form=True)
     for group in panel.get_by_role("group", name="Your score for").all():
         options = group.get_by_role("radio")
-        # Chosen from the keyboard, as many panel members do: under the
-        # journey's moved clock a mouse click on these radios did not
-        # register in headless Chromium, though it does on the demo's.
-        (options.last if best else options.first).focus()
-        panel.keyboard.press("Space")
+        (options.last if best else options.first).check()
         expect(group.get_by_role("radio", checked=True)).to_have_count(1)
     for comment in panel.get_by_label("Why you gave this score").all():
         comment.fill("Clear, local and costed." if best else "Thin on how people are matched.")
