@@ -109,24 +109,24 @@ def test_the_grants_officer_loads_a_new_deprivation_measure(page, shot, tmp_path
     assert blocking_violations(page) == []
     shot("the deprivation measure")
 
-    mistaken = tmp_path / "imd-2026.csv"
-    mistaken.write_text(
-        "code,name,score,decile\nE05099903,Old Town ward,35.5,2\nE05099904,Millfield ward,high,3\n"
-    )
-    page.get_by_label("Deprivation file").set_input_files(mistaken)
-    page.get_by_role("button", name="Load the scores").click()
+    def load(name: str, millfield: str) -> None:
+        """The council's new file, Millfield's score as given."""
+        chosen = tmp_path / name
+        chosen.write_text(
+            "code,name,score,decile\nE05099903,Old Town ward,35.5,2\n"
+            f"E05099904,Millfield ward,{millfield},3\n"
+        )
+        page.get_by_label("Deprivation file").set_input_files(chosen)
+        page.get_by_role("button", name="Load the scores").click()
+
+    load("imd-2026.csv", millfield="high")
     summary = page.get_by_role("alert")
     mistake = summary.get_by_role("link", name=re.compile("^Line 3: the score or decile"))
     expect(mistake).to_be_visible()
     assert blocking_violations(page) == []
     shot("a line with a mistake")
 
-    corrected = tmp_path / "imd-2026-corrected.csv"
-    corrected.write_text(
-        "code,name,score,decile\nE05099903,Old Town ward,35.5,2\nE05099904,Millfield ward,18.2,5\n"
-    )
-    page.get_by_label("Deprivation file").set_input_files(corrected)
-    page.get_by_role("button", name="Load the scores").click()
+    load("imd-2026-corrected.csv", millfield="18.2")
     expect(page.get_by_text("Loaded deprivation scores for 2 areas.")).to_be_visible()
     assert blocking_violations(page) == []
     shot("the scores loaded")
