@@ -1,6 +1,6 @@
 """A tender from options appraisal to contract: three bidders, two lots."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -147,7 +147,11 @@ def test_tender_from_appraisal_to_contract(
         evaluation.tender_award(tender=tender, actor=commissioner)
 
     # Whoever made the intended award does not confirm it.
-    with time_machine.travel(timezone.now() + timedelta(days=30)):
+    # The day after the standstill's last day: the intended award was made
+    # at the (moved) close, so a fixed number of days from today could still
+    # fall inside the standstill.
+    after = datetime.combine(tender.standstill_ends_on + timedelta(days=1), time(12))
+    with time_machine.travel(timezone.make_aware(after)):
         with pytest.raises(ValidationError, match="you cannot confirm it"):
             evaluation.tender_award(tender=tender, actor=commissioner)
         contracts = evaluation.tender_award(
