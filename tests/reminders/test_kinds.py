@@ -1,7 +1,7 @@
 """Every reminder kind, with frozen time: sent at the right moment, not
 before, not after the deadline, to the right people only, and once."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -113,7 +113,11 @@ def test_officer_told_when_a_question_goes_unanswered_for_ten_days(submitted, of
 
 def test_panel_members_reminded_3_days_before_then_daily_when_overdue(tender):
     call = tender.call
-    call.scoring_deadline = timezone.now() + timedelta(days=10)
+    # Midday, so an hour or two past it is still the same day: the overdue
+    # reminder goes once a day.
+    call.scoring_deadline = timezone.make_aware(
+        datetime.combine(timezone.localdate() + timedelta(days=10), time(12))
+    )
     call.save()
     call_open_scoring(call=call, actor=tender.officer)
     assignments_generate(call=call, actor=tender.officer)
