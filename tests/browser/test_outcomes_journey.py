@@ -41,9 +41,14 @@ def test_the_officer_builds_a_programme_monitoring_form_and_chooses_instruments(
     page.get_by_role("link", name=f"Monitoring form for {FUND}").click()
     shot("the fund's monitoring form")
 
+    # The questions are drawn by script: the demo's three first, then the
+    # new one, each waited for, or the words typed land in the block above.
+    labels = page.get_by_label(re.compile("^Label"))
+    expect(labels).to_have_count(3)
     page.get_by_role("button", name="Insert a block").last.click()
     page.get_by_role("option", name="Number").click()
-    page.get_by_label(re.compile("^Label")).last.fill("How many volunteers helped?")
+    expect(labels).to_have_count(4)
+    labels.last.fill("How many volunteers helped?")
     # The capability instrument is dropped; Connections stays.
     page.get_by_label("Five capabilities (placeholder levels)").uncheck()
     shot("a question added, one instrument chosen")
