@@ -328,3 +328,17 @@ def test_a_members_dashboard_for_200_submissions_runs_in_bounded_queries(
     assert f'href="{link}"' in page
     assert f"{first.submission.reference} {first.submission.title}</a>" in page
     assert page.count(">Scores submitted</strong>") == 200
+
+
+def test_the_ranking_escapes_what_bidders_wrote(officer_client, big_call):
+    """The ranking's rows are written in Python: a title or a name with
+    markup in it is shown as typed, never as markup."""
+    first = big_call.submissions.order_by("pk").select_related("organisation")[0]
+    first.title = '<script>alert("x")</script> & lunch'
+    first.save(update_fields=["title"])
+    first.organisation.name = "Tom's <b>Club</b>"
+    first.organisation.save(update_fields=["name"])
+    page = officer_client.get(reverse("call-ranking", args=[big_call.pk])).content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; lunch" in page
+    assert "Tom&#x27;s &lt;b&gt;Club&lt;/b&gt;" in page
+    assert "<script>alert" not in page and "<b>Club</b>" not in page
