@@ -21,7 +21,7 @@ def deprivation_rows(lines) -> list[dict]:
     reader = csv.DictReader(lines)
     if not reader.fieldnames or not {"code", "score"} <= {f.strip() for f in reader.fieldnames}:
         raise DeprivationFileError("The file needs a header row with at least code and score.")
-    rows = []
+    rows, lines = [], {}
     for number, raw in enumerate(reader, start=2):
         row = {key.strip(): (value or "").strip() for key, value in raw.items() if key}
         try:
@@ -35,9 +35,16 @@ def deprivation_rows(lines) -> list[dict]:
             raise DeprivationFileError(
                 f"Line {number}: give a code, a score and a decile of 1 to 10."
             )
+        code = row["code"].upper()
+        if code in lines:
+            # Which of two scores is meant cannot be guessed: say where both are.
+            raise DeprivationFileError(
+                f"Line {number}: {code} is already on line {lines[code]}. Give each area once."
+            )
+        lines[code] = number
         rows.append(
             {
-                "code": row["code"].upper(),
+                "code": code,
                 "name": row.get("name", ""),
                 "score": score,
                 "decile": decile,

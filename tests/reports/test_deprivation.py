@@ -82,6 +82,10 @@ def test_an_officer_loads_the_measure_from_the_page_and_sees_what_is_loaded(clie
         (b"code,score,decile\nE01000001,32.4,11\n", "Line 2: give a code, a score and a decile"),
         (b"area,imd\nE01000001,32.4\n", "The file needs a header row with at least code"),
         (b"code,score\n", "The selected file has a header row but no areas"),
+        (
+            b"code,score\nE01000001,30.1\nE01000002,20\ne01000001,31\n",
+            "Line 4: E01000001 is already on line 2. Give each area once.",
+        ),
         ("code,score\nE01000001,32,4\n".encode("utf-16"), "saved as UTF-8"),
         (b"", "The selected file is empty"),
     ],
