@@ -200,9 +200,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "people.User"
 # The throttle comes first: it refuses a locked account or address before
 # any password is checked, and signs nobody in itself.
+# Permissions are answered from the cache before ModelBackend asks the
+# database (people.permission_cache); it signs nobody in.
 # The identity provider's comes last and answers nothing unless configured.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "people.permission_cache.CachedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "people.oidc.PeopleOIDCBackend",
 ]

@@ -38,6 +38,7 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="common
 # client's `login()`, which has no request to count, skips the throttle.
 AUTHENTICATION_BACKENDS = [
     "tests.people.backends.TestClientThrottleBackend",
+    "people.permission_cache.CachedPermissionsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "people.oidc.PeopleOIDCBackend",
 ]
