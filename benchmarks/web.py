@@ -77,7 +77,7 @@ def redis_url() -> str:
         return ""
 
 
-def serve(database_url: str, cache_url: str) -> subprocess.Popen:
+def serve(database_url: str, cache_url: str, extra: dict | None = None) -> subprocess.Popen:
     environment = os.environ | {
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "SECRET_KEY": "benchmark-only-key",
@@ -87,6 +87,7 @@ def serve(database_url: str, cache_url: str) -> subprocess.Popen:
         "LOG_LEVEL": "WARNING",
         "PUBLIC_PAGE_CACHE": "true",
     }
+    environment |= extra or {}
     if cache_url:
         environment["CACHE_URL"] = cache_url
     else:

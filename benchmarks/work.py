@@ -14,6 +14,10 @@ product made and marked verified. wrk then loads each page with that
 session's cookie (`-t2 -c8`), each run right after one of the bare view.
 Prints the same columns as benchmarks/web.py; the queries are counted
 through the test client on the same database, signed in the same way.
+
+Twice: with the pages kept between visits (foundation.work_cache), as
+they are while nothing is written, and with that cache off, as each page
+is drawn on the first visit after any change.
 Figures only: nothing passes or fails.
 """
 
@@ -129,13 +133,17 @@ def client_for(person):
     return client
 
 
-def query_counts(pages) -> dict:
+def query_counts(pages, kept: str) -> dict:
     """Queries for a first visit and a second one, for each page."""
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext, override_settings
 
     counts, clients = {}, {}
-    with override_settings(PASSWORD_HASHERS=PRODUCTION_HASHERS, ALLOWED_HOSTS=["*"]):
+    with override_settings(
+        PASSWORD_HASHERS=PRODUCTION_HASHERS,
+        ALLOWED_HOSTS=["*"],
+        WORK_PAGE_CACHE={"ENABLED": kept == "true", "SECONDS": 600},
+    ):
         for _, path, person in pages:
             client = clients.get(person.pk) or clients.setdefault(person.pk, client_for(person))
             found = []
@@ -147,6 +155,48 @@ def query_counts(pages) -> dict:
                 found.append(len(queries))
             counts[path] = found
     return counts
+
+
+# The pages kept between visits (foundation.work_cache), as when nothing
+# was written meanwhile; then the same pages with that cache off, as each
+# is drawn on the first visit after any change.
+PASSES = [
+    ("Kept between visits (nothing written meanwhile):", "true"),
+    ("Drawn afresh (the first visit after any change), the work page cache off:", "false"),
+]
+
+
+def _measure(pages, cookies, counts, load, seconds, rounds) -> None:
+    sizes = {}
+    web.fetch("/bare/")
+    for _, path, person in pages:
+        web.fetch(path, cookies[person.pk])  # each worker's imports and connection
+        sizes[path] = web.fetch(path, cookies[person.pk])
+    results = {path: [] for _, path, _ in pages}
+    bare = {path: [] for _, path, _ in pages}
+    for _ in range(rounds):
+        for _, path, person in pages:
+            bare[path].append(load("/bare/", seconds))
+            results[path].append(load(path, seconds, cookies[person.pk]))
+    print(
+        f"{'page':<28}{'req/s':>8}{'p50':>9}{'p99':>9}{'× bare':>8}"
+        f"{'queries':>10}{'bytes':>9}{'status':>7}"
+    )
+    for label, path, _ in pages:
+        rps = statistics.median(r["rps"] for r in results[path])
+        bare_rps = statistics.median(r["rps"] for r in bare[path])
+        p50 = statistics.median(r["p50"] for r in results[path])
+        p99 = max(r["p99"] for r in results[path])
+        errors = sum(r["errors"] for r in results[path])
+        first, warm = counts[path]
+        status, size = sizes[path]
+        print(
+            f"{label:<28}{rps:>8.0f}{p50:>7.1f}ms{p99:>7.1f}ms{rps / bare_rps:>7.0%}"
+            f"{f'{first}/{warm}':>10}{size:>9}{status:>7}"
+            + (f"  ({errors} answers not 2xx/3xx)" if errors else "")
+        )
+    bare_all = [r["rps"] for runs in bare.values() for r in runs]
+    print(f"{'bare view':<28}{statistics.median(bare_all):>8.0f}")
 
 
 def main(seconds: int = 5, rounds: int = 2) -> None:
@@ -184,29 +234,12 @@ def main(seconds: int = 5, rounds: int = 2) -> None:
             cursor.execute("ANALYZE")
         built = time.perf_counter() - started
         pages = pages_of(data)
-        counts = query_counts(pages)
         cache_url = web.redis_url()
         served = connection.settings_dict
-        server = web.serve(
+        database_url = (
             f"postgres://{served['USER']}:{served['PASSWORD'] or ''}@"
-            f"{served['HOST'] or '127.0.0.1'}:{served['PORT'] or 5432}/{served['NAME']}",
-            cache_url,
+            f"{served['HOST'] or '127.0.0.1'}:{served['PORT'] or 5432}/{served['NAME']}"
         )
-        cookies = {}
-        for _, path, person in pages:
-            if person.pk not in cookies:
-                cookies[person.pk] = {"Cookie": sign_in(person, path)}
-        sizes = {}
-        web.fetch("/bare/")
-        for _, path, person in pages:
-            web.fetch(path, cookies[person.pk])  # each worker's imports and connection
-            sizes[path] = web.fetch(path, cookies[person.pk])
-        results = {path: [] for _, path, _ in pages}
-        bare = {path: [] for _, path, _ in pages}
-        for _ in range(rounds):
-            for _, path, person in pages:
-                bare[path].append(load("/bare/", seconds))
-                results[path].append(load(path, seconds, cookies[person.pk]))
         print(
             f"gunicorn, 2 workers, production settings, sessions: "
             f"{'Redis' if cache_url else 'database'}; signed in with password and, for staff, "
@@ -218,25 +251,18 @@ def main(seconds: int = 5, rounds: int = 2) -> None:
             f"a call of {work_data.SUBMISSIONS} submissions × {work_data.MEMBERS} members × "
             f"{work_data.CRITERIA} criteria in moderation"
         )
-        print(
-            f"{'page':<28}{'req/s':>8}{'p50':>9}{'p99':>9}{'× bare':>8}"
-            f"{'queries':>10}{'bytes':>9}{'status':>7}"
-        )
-        for label, path, _ in pages:
-            rps = statistics.median(r["rps"] for r in results[path])
-            bare_rps = statistics.median(r["rps"] for r in bare[path])
-            p50 = statistics.median(r["p50"] for r in results[path])
-            p99 = max(r["p99"] for r in results[path])
-            errors = sum(r["errors"] for r in results[path])
-            first, warm = counts[path]
-            status, size = sizes[path]
-            print(
-                f"{label:<28}{rps:>8.0f}{p50:>7.1f}ms{p99:>7.1f}ms{rps / bare_rps:>7.0%}"
-                f"{f'{first}/{warm}':>10}{size:>9}{status:>7}"
-                + (f"  ({errors} answers not 2xx/3xx)" if errors else "")
-            )
-        bare_all = [r["rps"] for runs in bare.values() for r in runs]
-        print(f"{'bare view':<28}{statistics.median(bare_all):>8.0f}")
+        cookies = {}
+        for title, switch in PASSES:
+            server = web.serve(database_url, cache_url, {"WORK_PAGE_CACHE": switch})
+            if not cookies:  # the sessions live in Redis, across both servers
+                for _, path, person in pages:
+                    if person.pk not in cookies:
+                        cookies[person.pk] = {"Cookie": sign_in(person, path)}
+            print(f"\n{title}")
+            _measure(pages, cookies, query_counts(pages, switch), load, seconds, rounds)
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+            server = None
     finally:
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)

@@ -10,7 +10,11 @@ class FoundationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from foundation import personal_data
+        from django.db.backends.signals import connection_created
+
+        from foundation import personal_data, work_cache
 
         # The audit trail and moved deadlines name the people who acted.
         personal_data.foundation_records_register()
+        # Any write sets the cached work pages aside (foundation.work_cache).
+        connection_created.connect(work_cache.watch_writes, dispatch_uid="work-pages-writes")

@@ -32,6 +32,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
+from foundation import generations
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public-pages:generation"
@@ -79,24 +81,13 @@ def public_pages_changed() -> None:
 
 
 def _next_generation() -> None:
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # not there yet (or evicted): any new value will do
-            cache.set(GENERATION_KEY, int(timezone.now().timestamp() * 1000), timeout=None)
-    except Exception:
-        # The change itself is committed; pages stored before it lapse
-        # within PUBLIC_PAGE_CACHE["SECONDS"].
-        logger.error("The public pages could not be refreshed", exc_info=True)
+    # Pages stored before lapse within PUBLIC_PAGE_CACHE["SECONDS"] even if
+    # the cache cannot be reached.
+    generations.move_on(GENERATION_KEY, "The public pages")
 
 
 def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = int(timezone.now().timestamp() * 1000)
-        cache.add(GENERATION_KEY, generation, timeout=None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    return generations.current(GENERATION_KEY)
 
 
 def next_boundary(now: datetime) -> datetime:

@@ -32,7 +32,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
-from django.utils import timezone
+
+from foundation import generations
 
 logger = logging.getLogger(__name__)
 
@@ -69,27 +70,15 @@ def _stored_or_read(person, read) -> set[str]:
     permissions = read(person)
     try:
         if generation is None:
-            cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
-            generation = cache.get(GENERATION_KEY)
-        if generation is not None:
-            cache.set(key, (generation, sorted(permissions)), timeout=SECONDS)
+            generation = generations.current(GENERATION_KEY)
+        cache.set(key, (generation, sorted(permissions)), timeout=SECONDS)
     except Exception:
         logger.error("Permissions could not be stored in the cache", exc_info=True)
     return permissions
 
 
-def _fresh_generation() -> int:
-    return int(timezone.now().timestamp() * 1000)
-
-
 def _next_generation() -> None:
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # not there (or evicted): any new value will do
-            cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
-    except Exception:
-        logger.error("Stored permissions could not be set aside", exc_info=True)
+    generations.move_on(GENERATION_KEY, "Stored permissions")
 
 
 def _forget_person(pk) -> None:

@@ -140,6 +140,12 @@ MIDDLEWARE = [
 # by default files under var/, which the web server, worker and beat of one
 # machine share, so a change one of them makes leaves no stale page in another.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{VAR_DIR / 'cache'}")}
+# The heaviest work pages, kept per person until anything is written to the
+# database, a deadline passes, or this many seconds (foundation.work_cache).
+WORK_PAGE_CACHE = {
+    "ENABLED": env.bool("WORK_PAGE_CACHE", default=True),
+    "SECONDS": env.int("WORK_PAGE_CACHE_SECONDS", default=600),
+}
 # Which views' pages visitors not signed in are served from the cache, and
 # the longest one is kept; a change or a deadline passing ends it sooner
 # (foundation.public_cache, cms.public_pages).

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from foundation import work_cache
 from foundation.deadlines import deadline_changes
 from grants import hooks, selectors
 from grants.eligibility import eligibility_checks, is_eligible
@@ -44,6 +45,10 @@ def round_dashboard(request, pk):
 @permission_required(OFFICER, raise_exception=True)
 def application_list(request, pk):
     round_ = get_object_or_404(Round, pk=pk)
+    return work_cache.page(request, lambda: _application_list(request, round_))
+
+
+def _application_list(request, round_):
     form = ApplicationFilterForm(request.GET)
     form.is_valid()  # a refused filter is shown with its message and left out
     applications = selectors.applications_for_officer(round_=round_, **form.filters())

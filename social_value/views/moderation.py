@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from foundation import work_cache
 from foundation.templatetags.govuk import error_target, field_errors
 from social_value import permissions, selectors
 from social_value.forms import ModerationForm
@@ -100,7 +101,7 @@ def call_moderation(request, pk):
     if call.state not in (CallState.MODERATION, CallState.RANKED):
         messages.info(request, "The moderation sheet opens once every score is in.")
         return redirect("call-overview", pk=call.pk)
-    return _sheet(request, call)
+    return work_cache.page(request, lambda: _sheet(request, call))
 
 
 @login_required

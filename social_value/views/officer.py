@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from foundation import work_cache
 from foundation.exports import csv_response
 from social_value import permissions, selectors
 from social_value.models import Call, CallState
@@ -93,6 +94,10 @@ def call_open_moderation(request, pk):
 @login_required
 def call_ranking(request, pk):
     call = _call_for(request, pk, check=permissions.can_moderate)
+    return work_cache.page(request, lambda: _ranking_page(request, call))
+
+
+def _ranking_page(request, call):
     return render(
         request,
         "social_value/call_ranking.html",

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from foundation import work_cache
 from social_value import selectors
 from social_value.forms import DeclarationForm, ScoresForm
 from social_value.models import Assignment, AssignmentState, CriterionKind
@@ -33,6 +34,10 @@ def _own_assignment(request, pk) -> Assignment:
 
 @login_required
 def panel_dashboard(request):
+    return work_cache.page(request, lambda: _panel_dashboard(request))
+
+
+def _panel_dashboard(request):
     assignments = selectors.member_assignments(user=request.user)
     return render(
         request,

@@ -5,6 +5,9 @@ import pytest
 
 from people import roles
 from social_value.models import CallKind, CriterionKind, PanelRole
+from social_value.services.calls import call_open_scoring
+from social_value.services.moderation import call_open_moderation
+from social_value.services.panels import assignments_generate
 from tests.people.factories import UserFactory
 from tests.social_value.factories import (
     CallFactory,
@@ -55,3 +58,23 @@ def tender(db, officer) -> Tender:
     return Tender(
         call, officer, chair, member, lived, quality, social_value, price, gateway, submissions
     )
+
+
+@pytest.fixture
+def scoring(tender):
+    """Scoring open and every submission assigned."""
+    call_open_scoring(call=tender.call, actor=tender.officer)
+    assignments_generate(call=tender.call, actor=tender.officer)
+    return tender
+
+
+@pytest.fixture
+def moderating(scoring):
+    """Every score in: the chair and the member disagree on quality."""
+    from tests.social_value.test_moderation import score_everything
+
+    score_everything(
+        scoring, {scoring.chair: (4, 3), scoring.member: (2, 3), scoring.lived: (4, 4)}
+    )
+    call_open_moderation(call=scoring.call, actor=scoring.chair.user)
+    return scoring

@@ -10,8 +10,6 @@ from people import roles
 from social_value.bulk import bulk_call
 from social_value.models import CallState
 from social_value.services.calls import call_open_scoring
-from social_value.services.moderation import call_open_moderation
-from social_value.services.panels import assignments_generate
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -153,17 +151,6 @@ def test_a_refused_moderation_is_summarised_at_the_top_and_keeps_the_score(
     assert f'<a href="#rationale-{cell}">Write the rationale for the moderated score.</a>' in page
     assert f'id="rationale-{cell}-error"' in page
     assert '<option value="3" selected>' in page
-
-
-@pytest.fixture
-def moderating(tender):
-    from tests.social_value.test_moderation import score_everything
-
-    call_open_scoring(call=tender.call, actor=tender.officer)
-    assignments_generate(call=tender.call, actor=tender.officer)
-    score_everything(tender, {tender.chair: (4, 3), tender.member: (2, 3), tender.lived: (4, 4)})
-    call_open_moderation(call=tender.call, actor=tender.chair.user)
-    return tender
 
 
 def test_each_cell_of_the_sheet_is_a_govuk_field(officer_client, moderating):

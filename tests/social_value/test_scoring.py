@@ -6,18 +6,10 @@ from django.urls import reverse
 
 from social_value.models import AssignmentState, Score
 from social_value.selectors import scores_visible_to
-from social_value.services.calls import call_open_scoring
-from social_value.services.panels import assignments_generate, conflict_declare
+from social_value.services.panels import conflict_declare
 from social_value.services.scoring import scores_save
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scoring(tender):
-    call_open_scoring(call=tender.call, actor=tender.officer)
-    assignments_generate(call=tender.call, actor=tender.officer)
-    return tender
 
 
 def assignment_of(member, submission):
